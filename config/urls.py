@@ -1,0 +1,18 @@
+from __future__ import annotations
+
+from django.contrib import admin
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+
+admin.site.site_header = _("TalentHub back office")
+admin.site.site_title = _("TalentHub back office")
+admin.site.index_title = _("Hub records")
+
+urlpatterns = [
+    path("", include("talenthub.portal.urls")),
+    path("", include("talenthub.courses.urls")),
+    path("", include("talenthub.enrollments.urls")),
+    path("accounts/", include("allauth.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("backoffice/", admin.site.urls),
+]
