@@ -7,4 +7,4 @@ from django.utils.translation import gettext_lazy as _
 class CoreConfig(AppConfig):
     name = "talenthub.core"
     label = "core"
-    verbose_name = _("core")
+    verbose_name = _("Core")

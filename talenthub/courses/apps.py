@@ -7,4 +7,4 @@ from django.utils.translation import gettext_lazy as _
 class CoursesConfig(AppConfig):
     name = "talenthub.courses"
     label = "courses"
-    verbose_name = _("courses")
+    verbose_name = _("Courses and cohorts")

@@ -7,4 +7,4 @@ from django.utils.translation import gettext_lazy as _
 class DemoConfig(AppConfig):
     name = "talenthub.demo"
     label = "demo"
-    verbose_name = _("demo")
+    verbose_name = _("Demo data")

@@ -7,4 +7,4 @@ from django.utils.translation import gettext_lazy as _
 class EnrollmentsConfig(AppConfig):
     name = "talenthub.enrollments"
     label = "enrollments"
-    verbose_name = _("enrollments")
+    verbose_name = _("Enrolments")

@@ -7,4 +7,4 @@ from django.utils.translation import gettext_lazy as _
 class HubsConfig(AppConfig):
     name = "talenthub.hubs"
     label = "hubs"
-    verbose_name = _("hubs")
+    verbose_name = _("Hubs and memberships")

@@ -7,4 +7,4 @@ from django.utils.translation import gettext_lazy as _
 class PartnersConfig(AppConfig):
     name = "talenthub.partners"
     label = "partners"
-    verbose_name = _("partners")
+    verbose_name = _("Partners")

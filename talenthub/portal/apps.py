@@ -7,4 +7,4 @@ from django.utils.translation import gettext_lazy as _
 class PortalConfig(AppConfig):
     name = "talenthub.portal"
     label = "portal"
-    verbose_name = _("portal")
+    verbose_name = _("Portal")
