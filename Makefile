@@ -7,7 +7,7 @@ PYTHON ?= python3
 DEMO_SEED ?= 20251203
 export DJANGO_ALLOW_ASYNC_UNSAFE := true
 
-.PHONY: demo test install system-deps assets messages lint typecheck importlint migrations-check \
+.PHONY: demo test install system-deps assets messages messages-update lint typecheck importlint migrations-check \
         pytest-sqlite pytest-postgres worker serve clean
 
 $(VENV)/.installed: pyproject.toml constraints.txt
@@ -39,6 +39,11 @@ assets:
 
 messages: $(VENV)/.installed
 	$(PY) manage.py compilemessages --ignore=.venv -v 0
+
+# Refresh locale/{ko,en} from the code and templates; then translate every new entry.
+messages-update: $(VENV)/.installed
+	$(PY) manage.py makemessages -l ko -l en --no-obsolete --no-location --ignore=.venv --ignore=frontend --ignore=var
+	$(PY) scripts/fill_english_catalogue.py
 
 demo: install
 	$(PY) manage.py migrate --noinput -v 0
