@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "talenthub.partners",
     "talenthub.courses",
     "talenthub.enrollments",
+    "talenthub.attendance",
     "talenthub.portal",
     "talenthub.demo",
 ]
