@@ -42,6 +42,9 @@ INSTALLED_APPS = [
     "talenthub.courses",
     "talenthub.enrollments",
     "talenthub.attendance",
+    "talenthub.surveys",
+    "talenthub.outcomes",
+    "talenthub.projects",
     "talenthub.portal",
     "talenthub.demo",
 ]
@@ -170,6 +173,11 @@ CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", False)
 CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
     "purge-consumed-broker-messages": {
         "task": "talenthub.core.tasks.purge_embedded_broker_messages",
+        "schedule": 3600.0,
+    },
+    # Idempotent: sends surveys of cohorts that ended, reminds, closes at the deadline.
+    "surveys-schedule": {
+        "task": "talenthub.surveys.tasks.run_survey_schedule",
         "schedule": 3600.0,
     },
 }
