@@ -42,7 +42,6 @@ INSTALLED_APPS = [
     "talenthub.courses",
     "talenthub.enrollments",
     "talenthub.attendance",
-    "talenthub.surveys",
     "talenthub.outcomes",
     "talenthub.projects",
     "talenthub.portal",
@@ -173,11 +172,6 @@ CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", False)
 CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
     "purge-consumed-broker-messages": {
         "task": "talenthub.core.tasks.purge_embedded_broker_messages",
-        "schedule": 3600.0,
-    },
-    # Idempotent: sends surveys of cohorts that ended, reminds, closes at the deadline.
-    "surveys-schedule": {
-        "task": "talenthub.surveys.tasks.run_survey_schedule",
         "schedule": 3600.0,
     },
 }
