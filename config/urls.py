@@ -12,6 +12,7 @@ urlpatterns = [
     path("", include("talenthub.portal.urls")),
     path("", include("talenthub.courses.urls")),
     path("", include("talenthub.enrollments.urls")),
+    path("", include("talenthub.attendance.urls")),
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("backoffice/", admin.site.urls),

@@ -26,12 +26,15 @@ class DayStatusChoice(models.TextChoices):
     EXCUSED = "excused", _("Excused")
 
 
-class LiveStateChoice(models.TextChoices):
+class RosterState(models.TextChoices):
+    """Where a trainee is while the day runs (the day's final status replaces it afterwards)."""
+
     NOT_ARRIVED = "not_arrived", _("Not arrived")
     IN = "in", _("In")
+    LATE = "late_in", _("In (late)")
     ON_OUTING = "on_outing", _("Out (outing)")
     LEFT = "left", _("Left")
-    EXCUSED = "excused", _("Excused")
+    EXCUSED = "excused_today", _("Excused")
 
 
 class ExcuseCategory(models.TextChoices):

@@ -48,6 +48,13 @@ STATUS_RANK: dict[DayStatus, int] = {
 }
 
 
+class ScanKind(StrEnum):
+    CHECK_IN = "check_in"
+    CHECK_OUT = "check_out"
+    OUTING_START = "outing_start"
+    OUTING_END = "outing_end"
+
+
 class LiveState(StrEnum):
     NOT_ARRIVED = "not_arrived"
     IN = "in"
@@ -101,6 +108,35 @@ class DayRecord:
     check_out: datetime.datetime | None = None
     outings: tuple[Outing, ...] = ()
     excused: bool = False
+
+
+def record_from_scans(
+    day: datetime.date,
+    starts_at: datetime.datetime,
+    ends_at: datetime.datetime,
+    scans: Iterable[tuple[str, datetime.datetime]],
+    *,
+    excused: bool = False,
+) -> DayRecord:
+    """Fold a day's scans (kind, time) into a record: the first check-in, the last check-out,
+    and each outing start paired with the next outing end."""
+    check_in: datetime.datetime | None = None
+    check_out: datetime.datetime | None = None
+    outings: list[Outing] = []
+    open_start: datetime.datetime | None = None
+    for kind, at in sorted(scans, key=lambda scan: scan[1]):
+        if kind == ScanKind.CHECK_IN:
+            check_in = at if check_in is None else min(check_in, at)
+        elif kind == ScanKind.CHECK_OUT:
+            check_out = at if check_out is None else max(check_out, at)
+        elif kind == ScanKind.OUTING_START and open_start is None:
+            open_start = at
+        elif kind == ScanKind.OUTING_END and open_start is not None:
+            outings.append(Outing(open_start, at))
+            open_start = None
+    if open_start is not None:
+        outings.append(Outing(open_start, None))
+    return DayRecord(day, starts_at, ends_at, check_in, check_out, tuple(outings), excused)
 
 
 @dataclass(frozen=True)
