@@ -15,3 +15,7 @@ class ReplayError(DomainError):
 
 class SequenceError(DomainError):
     """The action does not follow from the trainee's scans so far (e.g. check-out before in)."""
+
+
+class NotEnrolledError(DomainError):
+    """The signed-in person is not an enrolled trainee of the code's cohort."""

@@ -13,7 +13,11 @@ from talenthub.attendance.services.certificates import (
     certificate_store_pdf,
     certificates_issue_cohort,
 )
-from talenthub.attendance.services.checkin import event_record_manual, event_record_qr
+from talenthub.attendance.services.checkin import (
+    event_record_manual,
+    event_record_qr,
+    scan_claim,
+)
 from talenthub.attendance.services.completion import (
     assessment_result_record,
     completion_decide_cohort,
@@ -41,5 +45,6 @@ __all__ = [
     "enrollment_drop_out",
     "event_record_manual",
     "event_record_qr",
+    "scan_claim",
     "schedule_generate",
 ]

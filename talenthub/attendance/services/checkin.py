@@ -12,7 +12,12 @@ from django.utils.translation import gettext as _
 from talenthub.accounts.models import User
 from talenthub.attendance import rules, tokens
 from talenthub.attendance.choices import EventKind, EventSource
-from talenthub.attendance.errors import QrTokenError, ReplayError, SequenceError
+from talenthub.attendance.errors import (
+    NotEnrolledError,
+    QrTokenError,
+    ReplayError,
+    SequenceError,
+)
 from talenthub.attendance.models import AttendanceEvent
 from talenthub.attendance.selectors.records import scan_window
 from talenthub.attendance.selectors.progress import trainee_day_record
@@ -65,14 +70,10 @@ def _insert(event: AttendanceEvent, record: rules.DayRecord) -> AttendanceEvent:
     return event
 
 
-@transaction.atomic
-def event_record_qr(
-    *, token: str, user: User, kind: str, now: datetime.datetime | None = None
-) -> AttendanceEvent:
-    """A trainee's own scan of the classroom code."""
-    now = now or timezone.now()
-    if kind not in EventKind.values:
-        raise DomainError(_("Unknown action."), field="kind")
+def scan_claim(
+    *, token: str, user: User, now: datetime.datetime
+) -> tuple[SessionDay, int, int]:
+    """Check a scanned code for this user now, without writing: (day, enrolment id, window)."""
     claim = tokens.verify(token, now)
     day = SessionDay.objects.select_related("cohort").filter(pk=claim.session_day_id).first()
     if day is None:
@@ -84,15 +85,29 @@ def event_record_qr(
             % {"opens": _clock(opens), "closes": _clock(closes)}
         )
     enrollment_id = (
-        Enrollment.objects.filter(cohort_id=day.cohort_id, user=user, status=EnrollmentStatus.ENROLLED)
+        Enrollment.objects.filter(
+            cohort_id=day.cohort_id, user_id=user.pk, status=EnrollmentStatus.ENROLLED
+        )
         .values_list("pk", flat=True)
         .first()
     )
     if enrollment_id is None:
-        raise DomainError(_("You are not enrolled in this cohort."))
+        raise NotEnrolledError(_("You are not enrolled in this cohort."))
+    return day, enrollment_id, claim.window
+
+
+@transaction.atomic
+def event_record_qr(
+    *, token: str, user: User, kind: str, now: datetime.datetime | None = None
+) -> AttendanceEvent:
+    """A trainee's own scan of the classroom code."""
+    now = now or timezone.now()
+    if kind not in EventKind.values:
+        raise DomainError(_("Unknown action."), field="kind")
+    day, enrollment_id, window = scan_claim(token=token, user=user, now=now)
     enrollment = _lock(enrollment_id)
     if AttendanceEvent.objects.filter(
-        enrollment=enrollment, session_day=day, kind=kind, token_window=claim.window
+        enrollment=enrollment, session_day=day, kind=kind, token_window=window
     ).exists():
         raise ReplayError(
             _("This code was already used for this action. Your record is unchanged.")
@@ -106,7 +121,7 @@ def event_record_qr(
         at=now,
         source=EventSource.QR,
         recorded_by=user,
-        token_window=claim.window,
+        token_window=window,
     )
     return _insert(event, record)
 

@@ -18,6 +18,7 @@ from talenthub.attendance import access, rules, selectors, services, tokens
 from talenthub.attendance.forms import CorrectionForm, ManualMarkForm, ScanForm
 from talenthub.attendance.qr import qr_svg_inline
 from talenthub.attendance.selectors.records import local_zone
+from talenthub.attendance.errors import NotEnrolledError, QrTokenError
 from talenthub.core.errors import DomainError
 from talenthub.courses.models import SessionDay
 
@@ -56,23 +57,24 @@ def qr_code(request: HttpRequest, day_id: int) -> HttpResponse:
 def scan(request: HttpRequest, token: str) -> HttpResponse:
     """The page a trainee's phone opens from the code: four buttons for their own record."""
     assert isinstance(request.user, User)  # noqa: S101 -- login_required
-    error = recorded = None
-    if request.method == "POST":
-        form = ScanForm(request.POST)
-        if form.is_valid():
-            try:
-                recorded = services.event_record_qr(
-                    token=token, user=request.user, kind=form.cleaned_data["kind"]
-                )
-            except DomainError as exc:
-                error = exc.message
-    else:
-        try:
-            tokens.verify(token, timezone.now())
-        except DomainError as exc:
-            error = exc.message
-    context = {"token": token, "error": error, "recorded": recorded, "kinds": ScanForm.base_fields}
-    return render(request, "attendance/scan.html", context, status=400 if error else 200)
+    error, status, recorded, can_act = "", 200, None, True
+    try:
+        if request.method == "POST":
+            form = ScanForm(request.POST)
+            if not form.is_valid():
+                raise DomainError(_("Unknown action."))
+            recorded = services.event_record_qr(
+                token=token, user=request.user, kind=form.cleaned_data["kind"]
+            )
+        else:
+            services.scan_claim(token=token, user=request.user, now=timezone.now())
+    except (NotEnrolledError, QrTokenError) as exc:
+        error, can_act = exc.message, False
+        status = 403 if isinstance(exc, NotEnrolledError) else 400
+    except DomainError as exc:  # a replay or an out-of-order action: the code still works
+        error, status = exc.message, 400
+    context = {"token": token, "error": error, "recorded": recorded, "can_act": can_act}
+    return render(request, "attendance/scan.html", context, status=status)
 
 
 def _roster_context(request: HttpRequest, day: SessionDay) -> dict[str, object]:
