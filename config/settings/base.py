@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
 from config.env import env_bool, env_int, env_list, env_str
@@ -170,6 +171,19 @@ CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", False)
 CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
+    # Daily and idempotent: each sends at most once per agreement end date / checkpoint.
+    "partners-agreement-renewal-reminders": {
+        "task": "talenthub.partners.tasks.send_agreement_renewal_reminders",
+        "schedule": crontab(hour=8, minute=30),
+    },
+    "outcomes-open-due-follow-ups": {
+        "task": "talenthub.outcomes.tasks.open_due_follow_ups",
+        "schedule": crontab(hour=10, minute=0),
+    },
+    "projects-close-expired-postings": {
+        "task": "talenthub.projects.tasks.close_expired_postings",
+        "schedule": crontab(hour=0, minute=5),
+    },
     "purge-consumed-broker-messages": {
         "task": "talenthub.core.tasks.purge_embedded_broker_messages",
         "schedule": 3600.0,

@@ -5,7 +5,10 @@ from __future__ import annotations
 import datetime
 
 from django.db.models import QuerySet
+from django.urls import reverse
+from django.utils import timezone
 
+from talenthub.core.timeline import TimelineEntry
 from talenthub.enrollments.choices import EnrollmentStatus
 from talenthub.enrollments.models import Enrollment
 from talenthub.outcomes import engine
@@ -172,3 +175,29 @@ def completions_due_for_follow_up(
 
 def pending_hub_outcomes_count(hub_ids: set[int]) -> int:
     return Outcome.objects.filter(hub_id__in=hub_ids, status=OutcomeStatus.REPORTED).count()
+
+
+def _at(day: datetime.date) -> datetime.datetime:
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time(9, 0)))
+
+
+def timeline_entries(user_id: int) -> list[TimelineEntry]:
+    """The person's outcomes, on the day each began (or was reported, when it has no date).
+    Duplicate records of one job are left out: the timeline tells the story, not the paperwork."""
+    entries = []
+    for outcome in outcomes_of_person(user_id).filter(duplicate_of__isnull=True):
+        title = str(outcome.get_category_display())
+        if outcome.organisation_name:
+            title = f"{title} · {outcome.organisation_name}"
+        entries.append(
+            TimelineEntry(
+                at=_at(outcome.starts_on) if outcome.starts_on else outcome.created_at,
+                kind="outcome",
+                title=title,
+                detail=str(outcome.get_status_display()),
+                url=reverse("outcomes:my_outcomes"),
+                hub_id=outcome.hub_id,
+                staff_url=reverse("outcomes:manage_outcome_detail", args=[outcome.id]),
+            )
+        )
+    return entries

@@ -89,6 +89,16 @@ def outcome_record(
         if existing is not None:
             return existing
     key = engine.organisation_key(organisation_name)
+    if organisation is None and key:
+        # A graduate types the name; link it to the partner it names, for the partner's history.
+        organisation = next(
+            (
+                o
+                for o in Organisation.objects.filter(hub=hub)
+                if engine.organisation_key(o.name) == key
+            ),
+            None,
+        )
     primary = same_job_primary(
         user_id=user.pk, organisation_key=key, starts_on=starts_on, category=category
     )
@@ -302,3 +312,41 @@ def follow_up_close(*, follow_up: FollowUp, by: User) -> FollowUp:
     locked.assigned_to = by
     locked.save(update_fields=["status", "closed_at", "assigned_to", "updated_at"])
     return locked
+
+
+@transaction.atomic
+def outcome_self_report(
+    *,
+    user: User,
+    category: str,
+    starts_on: datetime.date | None = None,
+    organisation_name: str = "",
+    note: str = "",
+    evidence_kind: str = "",
+    evidence_file: UploadedFile[bytes] | None = None,
+) -> Outcome:
+    """A signed-in graduate reports an outcome; it belongs to the hub of their latest completion."""
+    enrollment = (
+        Enrollment.objects.filter(user=user, status=EnrollmentStatus.COMPLETED)
+        .select_related("cohort__course__hub")
+        .order_by("-finished_on", "-id")
+        .first()
+    )
+    if enrollment is None:
+        raise DomainError(_("Outcomes are reported after completing a course."))
+    outcome = outcome_record(
+        user=user,
+        hub=enrollment.cohort.course.hub,
+        enrollment=enrollment,
+        category=category,
+        starts_on=starts_on,
+        organisation_name=organisation_name,
+        source=OutcomeSource.SELF_REPORT,
+        reported_by=user,
+        note=note,
+    )
+    if evidence_file is not None:
+        evidence_attach(
+            outcome=outcome, kind=evidence_kind or "other", file=evidence_file, uploaded_by=user
+        )
+    return outcome
