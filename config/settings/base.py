@@ -188,6 +188,15 @@ CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
         "task": "talenthub.core.tasks.purge_embedded_broker_messages",
         "schedule": 3600.0,
     },
+    # Lapses seat offers past their deadline and passes each seat on to the next person waiting.
+    "enrollments-lapse-expired-offers": {
+        "task": "talenthub.enrollments.tasks.lapse_expired_offers",
+        "schedule": 300.0,
+    },
+    "enrollments-remind-expiring-offers": {
+        "task": "talenthub.enrollments.tasks.remind_expiring_offers",
+        "schedule": 3600.0,
+    },
 }
 
 # --- Mail ---------------------------------------------------------------------------------------
@@ -195,6 +204,8 @@ EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBa
 EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("EMAIL_PORT", 25)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "TalentHub <noreply@talenthub.local>")
+# Absolute links in e-mails (an e-mail has no request to take the host from).
+SITE_URL = env_str("TALENTHUB_SITE_URL", "http://127.0.0.1:8000")
 
 # --- Security -----------------------------------------------------------------------------------
 CONTENT_SECURITY_POLICY = {

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
@@ -14,7 +15,13 @@ from talenthub.courses.selectors import (
     cohorts_in_hubs,
     cohorts_taught_by,
 )
-from talenthub.enrollments.selectors import enrollments_of_person
+from talenthub.enrollments.access import operator_hub_ids, person_for_operator
+from talenthub.enrollments.selectors import (
+    enrollments_of_person,
+    people_counts,
+    people_in_hubs,
+    person_counts,
+)
 from talenthub.hubs.models import Hub
 from talenthub.hubs.selectors import (
     consortia_led_by,
@@ -23,7 +30,9 @@ from talenthub.hubs.selectors import (
     operated_hub_ids,
     roles_of,
 )
+from talenthub.portal.forms import PeopleSearchForm
 from talenthub.portal.selectors import hub_figures
+from talenthub.portal.timeline import timeline_for_operator, timeline_for_person
 
 
 @require_GET
@@ -62,3 +71,52 @@ def healthz(request: HttpRequest) -> JsonResponse:
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")
     return JsonResponse({"status": "ok"})
+
+
+@require_GET
+@login_required
+def my_timeline(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    if not isinstance(user, User):
+        raise PermissionDenied
+    applications, enrollments = person_counts(user.pk)
+    context = {
+        "subject": user,
+        "entries": timeline_for_person(user.pk),
+        "as_staff": False,
+        "n_applications": applications,
+        "n_enrollments": enrollments,
+    }
+    return render(request, "portal/timeline.html", context)
+
+
+@require_GET
+@login_required
+def person_timeline(request: HttpRequest, person_id: int) -> HttpResponse:
+    """A person's timeline for operators: only the entries of the hubs they operate."""
+    person, hub_ids = person_for_operator(request.user, person_id)
+    applications, enrollments = person_counts(person.pk, hub_ids)
+    context = {
+        "subject": person,
+        "entries": timeline_for_operator(person.pk, hub_ids),
+        "as_staff": True,
+        "n_applications": applications,
+        "n_enrollments": enrollments,
+    }
+    return render(request, "portal/timeline.html", context)
+
+
+@require_GET
+@login_required
+def manage_people(request: HttpRequest) -> HttpResponse:
+    hub_ids = operator_hub_ids(request.user)
+    form = PeopleSearchForm(request.GET or None)
+    query = form.cleaned_data.get("q", "") if form.is_valid() else ""
+    page = Paginator(people_in_hubs(hub_ids, query), 50).get_page(request.GET.get("page"))
+    context = {
+        "form": form,
+        "page": page,
+        "counts": people_counts(hub_ids),
+        "query": f"q={query}" if query else "",
+    }
+    return render(request, "portal/people.html", context)

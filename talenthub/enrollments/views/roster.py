@@ -7,6 +7,7 @@ from django.views.decorators.http import require_GET
 
 from talenthub.courses.access import cohort_for_staff
 from talenthub.enrollments.selectors import roster_of
+from talenthub.hubs.selectors import operated_hub_ids
 
 
 @require_GET
@@ -14,5 +15,9 @@ from talenthub.enrollments.selectors import roster_of
 def cohort_roster(request: HttpRequest, cohort_id: int) -> HttpResponse:
     """A cohort with its trainees, for the hub's operators and the cohort's instructors."""
     cohort = cohort_for_staff(request.user, cohort_id)
-    context = {"cohort": cohort, "roster": roster_of(cohort)}
+    context = {
+        "cohort": cohort,
+        "roster": roster_of(cohort),
+        "operates": cohort.course.hub_id in operated_hub_ids(request.user),
+    }
     return render(request, "enrollments/cohort_roster.html", context)

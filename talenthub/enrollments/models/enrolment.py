@@ -60,3 +60,41 @@ class Enrollment(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.user} · {self.cohort}"
+
+
+class CohortSeats(models.Model):
+    """The seat ledger of a cohort: seats held by enrolments (not dropped out) and open offers.
+
+    The capacity is copied from the cohort under the cohort's row lock at every change, so that a
+    check constraint on this one row can refuse an overbooking even if the Python check were wrong.
+    """
+
+    cohort = models.OneToOneField(
+        Cohort,
+        verbose_name=_("cohort"),
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="seats",
+    )
+    capacity = models.PositiveIntegerField(_("capacity"))
+    seats_taken = models.PositiveIntegerField(_("seats taken"), default=0)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("seat ledger")
+        verbose_name_plural = _("seat ledgers")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(seats_taken__lte=F("capacity")), name="cohort_seats_within_capacity"
+            ),
+            models.CheckConstraint(
+                condition=Q(seats_taken__gte=0), name="cohort_seats_not_negative"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.cohort_id}: {self.seats_taken}/{self.capacity}"
+
+    @property
+    def free(self) -> int:
+        return max(self.capacity - self.seats_taken, 0)
