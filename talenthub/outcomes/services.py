@@ -202,7 +202,7 @@ def _send_follow_up_link(follow_up_id: int) -> None:
         "enrollment__user", "enrollment__cohort__course"
     ).get(id=follow_up_id)
     user = follow_up.enrollment.user
-    base = getattr(settings, "TALENTHUB_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
+    base = getattr(settings, "SITE_URL", "http://127.0.0.1:8000").rstrip("/")
     link = base + reverse("outcomes:follow_up_report", args=[follow_up_token(follow_up)])
     subject = _("How are you doing since %(course)s?") % {
         "course": follow_up.enrollment.cohort.course.title
