@@ -74,9 +74,10 @@ def cohort_for_calendar(user: AnyUser, cohort_id: int) -> Cohort:
         return course_access.cohort_for_public(cohort_id)
     except Http404:
         pass
-    if user.is_authenticated and Enrollment.objects.filter(
-        cohort_id=cohort_id, user_id=user.pk
-    ).exists():
+    if (
+        user.is_authenticated
+        and Enrollment.objects.filter(cohort_id=cohort_id, user_id=user.pk).exists()
+    ):
         return Cohort.objects.select_related("course__hub", "site").get(pk=cohort_id)
     return cohort_for_staff(user, cohort_id)
 

@@ -323,11 +323,7 @@ def outlook(summary: RateSummary, remaining_days: int, policy: Policy) -> Outloo
     total = summary.training_days + remaining
     best = Fraction(1) if total <= 0 else Fraction(summary.attended_days + remaining, total)
     cannot = best < policy.completion_threshold
-    below = (
-        not cannot
-        and summary.training_days > 0
-        and summary.ratio < policy.completion_threshold
-    )
+    below = not cannot and summary.training_days > 0 and summary.ratio < policy.completion_threshold
     return Outlook(summary, remaining, best, cannot, below)
 
 

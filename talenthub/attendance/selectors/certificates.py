@@ -28,9 +28,7 @@ class CertificateFacts:
 
 
 def _with_relations() -> QuerySet[Certificate]:
-    return Certificate.objects.select_related(
-        "enrollment__user", "enrollment__cohort__course__hub"
-    )
+    return Certificate.objects.select_related("enrollment__user", "enrollment__cohort__course__hub")
 
 
 def certificate_by_code(code: str) -> Certificate | None:

@@ -93,9 +93,13 @@ class Book:
     enrollment: Enrollment
     days: tuple[tuple[SessionDay, rules.DayRecord], ...]
 
-    def closed_results(self, policy: rules.Policy, as_of: datetime.datetime) -> list[rules.DayResult]:
+    def closed_results(
+        self, policy: rules.Policy, as_of: datetime.datetime
+    ) -> list[rules.DayResult]:
         return [
-            rules.day_status(record, policy) for _day, record in self.days if record.ends_at <= as_of
+            rules.day_status(record, policy)
+            for _day, record in self.days
+            if record.ends_at <= as_of
         ]
 
     def remaining_days(self, as_of: datetime.datetime) -> int:

@@ -29,9 +29,7 @@ def _end_of(day: datetime.date) -> datetime.datetime:
     return datetime.datetime.combine(day, datetime.time(23, 59), tzinfo=local_zone())
 
 
-def timeline_entries(
-    user_id: int, *, now: datetime.datetime | None = None
-) -> list[TimelineEntry]:
+def timeline_entries(user_id: int, *, now: datetime.datetime | None = None) -> list[TimelineEntry]:
     """Monthly attendance per enrolment, completion decisions, drop-outs and certificates, newest
     first. A fixed number of queries whatever the number of enrolments."""
     from django.utils import timezone

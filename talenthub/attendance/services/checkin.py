@@ -19,8 +19,8 @@ from talenthub.attendance.errors import (
     SequenceError,
 )
 from talenthub.attendance.models import AttendanceEvent
-from talenthub.attendance.selectors.records import scan_window
 from talenthub.attendance.selectors.progress import trainee_day_record
+from talenthub.attendance.selectors.records import scan_window
 from talenthub.core.errors import DomainError
 from talenthub.courses.models import SessionDay
 from talenthub.enrollments.choices import EnrollmentStatus
@@ -70,14 +70,14 @@ def _insert(event: AttendanceEvent, record: rules.DayRecord) -> AttendanceEvent:
     return event
 
 
-def scan_claim(
-    *, token: str, user: User, now: datetime.datetime
-) -> tuple[SessionDay, int, int]:
+def scan_claim(*, token: str, user: User, now: datetime.datetime) -> tuple[SessionDay, int, int]:
     """Check a scanned code for this user now, without writing: (day, enrolment id, window)."""
     claim = tokens.verify(token, now)
     day = SessionDay.objects.select_related("cohort").filter(pk=claim.session_day_id).first()
     if day is None:
-        raise QrTokenError(_("This code is not valid. Scan the code on the classroom screen again."))
+        raise QrTokenError(
+            _("This code is not valid. Scan the code on the classroom screen again.")
+        )
     opens, closes = scan_window(day)
     if not opens <= now <= closes:
         raise QrTokenError(

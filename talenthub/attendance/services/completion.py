@@ -74,7 +74,9 @@ def completion_decide_cohort(
     decisions = []
     for case in completion_cases(cohort, enrollments):
         outcome = (
-            CompletionOutcome.COMPLETED if case.verdict.completed else CompletionOutcome.NOT_COMPLETED
+            CompletionOutcome.COMPLETED
+            if case.verdict.completed
+            else CompletionOutcome.NOT_COMPLETED
         )
         decision, _created = CompletionDecision.objects.update_or_create(
             enrollment=case.enrollment,
@@ -127,9 +129,7 @@ def completion_override(
 
 
 @transaction.atomic
-def enrollment_drop_out(
-    *, enrollment: Enrollment, on: datetime.date, reason: str
-) -> Enrollment:
+def enrollment_drop_out(*, enrollment: Enrollment, on: datetime.date, reason: str) -> Enrollment:
     """A trainee leaves the cohort (e.g. found a job); later days no longer count."""
     locked = Enrollment.objects.select_for_update().get(pk=enrollment.pk)
     if locked.status != EnrollmentStatus.ENROLLED:

@@ -26,7 +26,7 @@ from talenthub.enrollments.models import Enrollment
 class Excuse:
     category: str
     reason: str
-    evidence: UploadedFile | None = None
+    evidence: UploadedFile[Any] | None = None
 
 
 @dataclass(frozen=True)
@@ -48,9 +48,7 @@ def snapshot(record: rules.DayRecord, excused: ExcusedAbsence | None) -> dict[st
         "check_in": _iso(record.check_in),
         "check_out": _iso(record.check_out),
         "outings": [[_iso(o.start), _iso(o.end)] for o in record.outings],
-        "excused": (
-            {"category": excused.category, "reason": excused.reason} if excused else None
-        ),
+        "excused": ({"category": excused.category, "reason": excused.reason} if excused else None),
     }
 
 
@@ -147,6 +145,6 @@ def _apply_excuse(
     row.reason = excuse.reason.strip()
     row.recorded_by = by
     if excuse.evidence is not None:
-        row.evidence = excuse.evidence  # type: ignore[assignment]
+        row.evidence = excuse.evidence
     row.save()
     return row

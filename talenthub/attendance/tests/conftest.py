@@ -14,7 +14,7 @@ def seoul(hour: int, minute: int = 0, second: int = 0, day: int = 4) -> datetime
 
 @pytest.fixture
 def day(world, factories):
-    """Tuesday 2025-03-04, 09:00–18:00, of the world's cohort."""
+    """Tuesday 2025-03-04, 09:00 to 18:00, of the world cohort."""
     return factories.SessionDayFactory(
         cohort=world.cohort,
         date=datetime.date(2025, 3, 4),

@@ -117,9 +117,7 @@ def result_of(status: DayStatus, day: int = 4, infractions: int = 0) -> rules.Da
 
 
 def test_third_late_converts_to_one_absence():
-    days = [result_of(DayStatus.LATE, d, 1) for d in (3, 4, 5)] + [
-        result_of(DayStatus.PRESENT, 6)
-    ]
+    days = [result_of(DayStatus.LATE, d, 1) for d in (3, 4, 5)] + [result_of(DayStatus.PRESENT, 6)]
     summary = rules.summarise(days, POLICY)
     assert summary.converted_absences == 1
     assert summary.attended_days == 3
@@ -145,9 +143,7 @@ def test_rate_with_no_training_day_is_full():
 
 def test_monthly_rates_count_lates_within_each_month():
     march = [result_of(DayStatus.LATE, d, 1) for d in (3, 4)]
-    april = [
-        rules.DayResult(datetime.date(2025, 4, 1), DayStatus.LATE, 0, 1, True, False, 0)
-    ]
+    april = [rules.DayResult(datetime.date(2025, 4, 1), DayStatus.LATE, 0, 1, True, False, 0)]
     months = rules.monthly_rates([*march, *april], POLICY)
     assert list(months) == [(2025, 3), (2025, 4)]
     assert months[(2025, 3)].converted_absences == 0
@@ -260,13 +256,12 @@ def test_later_check_out_never_lowers_the_status(check_in, check_out, extra):
 def test_a_shorter_outing_never_lowers_the_status(check_in, check_out, out, length, shorter):
     def with_outing(minutes_out: int) -> rules.DayResult:
         outing = Outing(at_minute(out), at_minute(out + minutes_out))
-        return rules.day_status(
-            record(at_minute(check_in), at_minute(check_out), [outing]), POLICY
-        )
+        return rules.day_status(record(at_minute(check_in), at_minute(check_out), [outing]), POLICY)
 
-    assert with_outing(max(1, length - shorter)).attended_seconds >= with_outing(
-        length
-    ).attended_seconds
+    assert (
+        with_outing(max(1, length - shorter)).attended_seconds
+        >= with_outing(length).attended_seconds
+    )
 
 
 @given(st.lists(st.tuples(statuses, st.integers(0, 3)), max_size=60))

@@ -208,8 +208,9 @@ def test_certificate_pdf_for_holder_and_operator_only(client, world, factories, 
         assert response.status_code == expected, persona
     client.force_login(world["trainee"])
     assert (
-        client.post(f"/attendance/certificates/{certificate.pk}/revoke/", {"reason": "x"})
-        .status_code
+        client.post(
+            f"/attendance/certificates/{certificate.pk}/revoke/", {"reason": "x"}
+        ).status_code
         == 404
     )
 

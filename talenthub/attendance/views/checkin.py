@@ -15,10 +15,10 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from talenthub.accounts.models import User
 from talenthub.attendance import access, rules, selectors, services, tokens
+from talenthub.attendance.errors import NotEnrolledError, QrTokenError
 from talenthub.attendance.forms import CorrectionForm, ManualMarkForm, ScanForm
 from talenthub.attendance.qr import qr_svg_inline
 from talenthub.attendance.selectors.records import local_zone
-from talenthub.attendance.errors import NotEnrolledError, QrTokenError
 from talenthub.core.errors import DomainError
 from talenthub.courses.models import SessionDay
 

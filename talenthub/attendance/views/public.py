@@ -59,10 +59,7 @@ def person_calendar(request: HttpRequest, token: str) -> HttpResponse:
 @login_required
 def certificate_pdf(request: HttpRequest, certificate_id: int) -> HttpResponse:
     certificate = access.certificate_for_viewer(request.user, certificate_id)
-    if certificate.pdf:
-        body = certificate.pdf.read()
-    else:
-        body = render_certificate_pdf(certificate)
+    body = certificate.pdf.read() if certificate.pdf else render_certificate_pdf(certificate)
     response = HttpResponse(body, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="{certificate.number}.pdf"'
     return response
