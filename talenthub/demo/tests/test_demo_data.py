@@ -1,0 +1,322 @@
+"""The demo reproduces the press-release figures when its raw rows are counted.
+
+The demo is generated once for the module inside a transaction that is rolled back at the end;
+every test runs in a savepoint inside it. Each figure is counted here with its own ORM query,
+following the KPI definitions of docs (DOMAIN.md), never read from the generator.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import random
+from io import StringIO
+
+import holidays
+import pytest
+from allauth.account.models import EmailAddress
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from django.db import transaction
+from django.db.models import Count, F, Max, Min, Sum
+
+from talenthub.accounts.models import User
+from talenthub.courses.choices import CohortStatus, IndustryDomain
+from talenthub.courses.models import Cohort, Course, SessionDay
+from talenthub.demo.build import demo_plan
+from talenthub.demo.data import DEMO_LOGINS, DEMO_PASSWORD, SUPERUSER
+from talenthub.demo.services import demo_data_generate, demo_data_reset
+from talenthub.enrollments.choices import EnrollmentStatus
+from talenthub.enrollments.models import Enrollment
+from talenthub.hubs.models import Hub, Membership
+
+SEED = 20251203
+REPORTED = (datetime.date(2020, 1, 1), datetime.date(2025, 12, 31))
+YEAR_2025 = (datetime.date(2025, 1, 1), datetime.date(2025, 12, 31))
+
+
+@pytest.fixture(scope="module", autouse=True)
+def demo(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield demo_data_generate(seed=SEED)
+        transaction.set_rollback(True)
+
+
+def _jeonju_enrolments():
+    return Enrollment.objects.filter(cohort__course__hub__code="jeonju")
+
+
+def _courses_run(period: tuple[datetime.date, datetime.date]) -> int:
+    return (
+        Cohort.objects.filter(course__hub__code="jeonju", starts_on__range=period)
+        .exclude(status=CohortStatus.CANCELLED)
+        .values("course_id")
+        .distinct()
+        .count()
+    )
+
+
+def _digest() -> str:
+    """A fingerprint of the demo's content, free of primary keys and timestamps."""
+    rows = [
+        sorted(
+            User.objects.filter(email__endswith=".demo").values_list(
+                "email", "name", "mobile", "birth_date", "gender", "region", "is_staff"
+            )
+        ),
+        sorted(Membership.objects.values_list("user__email", "hub__code", "role", "is_active")),
+        sorted(EmailAddress.objects.values_list("email", "verified", "primary")),
+        sorted(
+            Course.objects.filter(hub__code__in=["jeonju", "gwangju", "jeonnam"])
+            .annotate(n_partners=Count("partners"))
+            .values_list(
+                "hub__code",
+                "code",
+                "title",
+                "track",
+                "industry_domain",
+                "level",
+                "hours",
+                "description",
+                "n_partners",
+                "is_published",
+            )
+        ),
+        sorted(
+            Cohort.objects.values_list(
+                "course__code", "number", "starts_on", "ends_on", "capacity", "status", "site__name"
+            )
+        ),
+        sorted(
+            SessionDay.objects.values_list(
+                "cohort__course__code", "cohort__number", "date", "starts_at", "ends_at", "hours"
+            )
+        ),
+        sorted(
+            Enrollment.objects.values_list(
+                "user__email",
+                "cohort__course__code",
+                "cohort__number",
+                "status",
+                "enrolled_on",
+                "finished_on",
+                "is_job_seeker_at_entry",
+                "is_neet_at_entry",
+                "dropout_reason",
+            )
+        ),
+    ]
+    return hashlib.sha256(repr(rows).encode()).hexdigest()
+
+
+@pytest.mark.django_db
+def test_jeonju_ran_122_courses_from_2020_to_2025():
+    assert _courses_run(REPORTED) == 122
+
+
+@pytest.mark.django_db
+def test_jeonju_ran_18_courses_in_2025():
+    assert _courses_run(YEAR_2025) == 18
+
+
+@pytest.mark.django_db
+def test_cancelled_cohorts_exist_but_do_not_count_as_courses_run():
+    cancelled = Cohort.objects.filter(
+        course__hub__code="jeonju", starts_on__range=REPORTED, status=CohortStatus.CANCELLED
+    )
+    with_cancelled = (
+        Cohort.objects.filter(course__hub__code="jeonju", starts_on__range=REPORTED)
+        .values("course_id")
+        .distinct()
+        .count()
+    )
+    assert cancelled.count() == 4
+    assert with_cancelled == 123
+
+
+@pytest.mark.django_db
+def test_431_enrolments_started_in_jeonju_in_2025():
+    started = _jeonju_enrolments().filter(cohort__starts_on__range=YEAR_2025)
+    assert started.count() == 431
+    assert _jeonju_enrolments().filter(enrolled_on__range=YEAR_2025).count() == 431
+
+
+@pytest.mark.django_db
+def test_2484_jeonju_graduates_by_cohort_end_from_2020_to_2025():
+    completed = _jeonju_enrolments().filter(status=EnrollmentStatus.COMPLETED)
+    assert completed.filter(cohort__ends_on__range=REPORTED).count() == 2484
+    assert completed.filter(finished_on__range=REPORTED).count() == 2484
+
+
+@pytest.mark.django_db
+def test_every_final_enrolment_has_a_consistent_end():
+    enrolments = Enrollment.objects.all()
+    assert not enrolments.filter(enrolled_on__gt=F("cohort__starts_on")).exists()
+    finished = enrolments.exclude(status=EnrollmentStatus.ENROLLED)
+    assert not finished.filter(finished_on__isnull=True).exists()
+    assert not finished.filter(finished_on__gt=F("cohort__ends_on")).exists()
+    dropped = enrolments.filter(status=EnrollmentStatus.DROPPED_OUT)
+    assert dropped.exists()
+    assert not dropped.filter(dropout_reason="").exists()
+    assert dropped.filter(dropout_reason="취업").exists()
+
+
+@pytest.mark.django_db
+def test_no_cohort_is_over_capacity():
+    over = Cohort.objects.annotate(taken=Count("enrollments")).filter(taken__gt=F("capacity"))
+    assert list(over) == []
+
+
+@pytest.mark.django_db
+def test_session_days_are_weekdays_but_not_korean_public_holidays():
+    dates = set(SessionDay.objects.values_list("date", flat=True))
+    kr = holidays.country_holidays("KR", years=range(2019, 2029))
+    assert dates
+    assert [day for day in dates if day.weekday() >= 5] == []
+    assert [day for day in dates if day in kr] == []
+
+
+@pytest.mark.django_db
+def test_each_cohort_runs_from_its_first_to_last_session_day_for_the_course_hours():
+    cohorts = Cohort.objects.annotate(
+        first=Min("session_days__date"),
+        last=Max("session_days__date"),
+        total=Sum("session_days__hours"),
+    )
+    assert not cohorts.exclude(first=F("starts_on")).exists()
+    assert not cohorts.exclude(last=F("ends_on")).exists()
+    assert not cohorts.exclude(total=F("course__hours")).exists()
+    hours = set(Course.objects.values_list("hours", flat=True))
+    assert min(hours) == 40
+    assert max(hours) == 240
+
+
+@pytest.mark.django_db
+def test_reported_cohorts_end_within_their_year():
+    reported = Cohort.objects.filter(starts_on__range=REPORTED)
+    assert not reported.filter(ends_on__gt=REPORTED[1]).exists()
+    assert not reported.exclude(status__in=[CohortStatus.FINISHED, CohortStatus.CANCELLED]).exists()
+
+
+@pytest.mark.django_db
+def test_some_people_take_more_than_one_course():
+    enrolments = _jeonju_enrolments()
+    persons = enrolments.values("user_id").distinct().count()
+    assert persons < enrolments.count()
+    trainees = Membership.objects.filter(hub__code="jeonju", role="trainee")
+    assert trainees.count() == persons
+
+
+@pytest.mark.django_db
+def test_trainees_have_unique_canonical_mobiles_and_plausible_flags():
+    mobiles = list(User.objects.exclude(mobile="").values_list("mobile", flat=True))
+    assert len(mobiles) == len(set(mobiles))
+    enrolments = _jeonju_enrolments()
+    total = enrolments.count()
+    job_seekers = enrolments.filter(is_job_seeker_at_entry=True).count()
+    neet = enrolments.filter(is_neet_at_entry=True).count()
+    assert 0.55 < job_seekers / total < 0.65
+    assert 0.06 < neet / total < 0.14
+
+
+@pytest.mark.django_db
+def test_agri_bio_and_finance_courses_are_co_run_by_their_public_agencies():
+    jeonju = Course.objects.filter(hub__code="jeonju")
+    for domain, agencies in (
+        (IndustryDomain.AGRI_BIO, {"농촌진흥청", "한국농어촌공사"}),
+        (IndustryDomain.FINANCE, {"국민연금공단"}),
+    ):
+        courses = jeonju.filter(industry_domain=domain)
+        assert courses.exists()
+        assert not courses.exclude(partners__name__in=agencies).exists()
+
+
+@pytest.mark.django_db
+def test_the_catalogue_has_open_cohorts_and_the_three_hubs_have_courses():
+    recruiting = Cohort.objects.filter(
+        course__hub__code="jeonju", status=CohortStatus.RECRUITING, course__is_published=True
+    )
+    assert recruiting.count() == 4
+    per_hub = dict(Hub.objects.annotate(n=Count("courses")).values_list("code", "n"))
+    assert per_hub["jeonju"] == 128
+    assert 20 <= per_hub["gwangju"] <= 40
+    assert 20 <= per_hub["jeonnam"] <= 40
+    assert Hub.objects.get(code="gwangju").is_lead
+
+
+@pytest.mark.django_db
+def test_demo_logins_exist_with_verified_email_and_their_roles():
+    for spec in DEMO_LOGINS:
+        user = User.objects.get(email=spec.email)
+        assert user.check_password(DEMO_PASSWORD)
+        assert EmailAddress.objects.filter(
+            user=user, email=spec.email, verified=True, primary=True
+        ).exists()
+        if spec.role == SUPERUSER:
+            assert user.is_superuser
+            assert user.is_staff
+        else:
+            assert Membership.objects.filter(
+                user=user, hub__code=spec.hub_code, role=spec.role, is_active=True
+            ).exists()
+            assert user.is_staff == (spec.role == "operator")
+
+
+@pytest.mark.django_db
+def test_the_demo_trainee_completed_a_course_and_is_in_a_running_one():
+    enrolments = Enrollment.objects.filter(user__email="trainee@jeonju.demo")
+    assert enrolments.filter(
+        status=EnrollmentStatus.COMPLETED, cohort__ends_on__range=REPORTED
+    ).exists()
+    running = enrolments.get(cohort__status=CohortStatus.IN_PROGRESS)
+    assert running.status == EnrollmentStatus.ENROLLED
+    assert running.cohort.instructors.filter(email="instructor@jeonju.demo").exists()
+
+
+@pytest.mark.django_db
+def test_if_empty_does_nothing_when_the_demo_exists():
+    before = _digest()
+    out = StringIO()
+    call_command("demo-data", "--if-empty", stdout=out)
+    assert "nothing done" in out.getvalue()
+    assert _digest() == before
+    with pytest.raises(CommandError):
+        call_command("demo-data", stdout=StringIO())
+
+
+@pytest.mark.django_db
+def test_print_logins_lists_every_login_with_the_password_and_url():
+    out = StringIO()
+    call_command("demo-data", "--print-logins", stdout=out)
+    text = out.getvalue()
+    assert "http://127.0.0.1:8000" in text
+    assert "talenthub-demo" in text
+    assert all(spec.email in text for spec in DEMO_LOGINS)
+
+
+@pytest.mark.django_db
+def test_reset_removes_every_demo_row_and_the_same_seed_rebuilds_the_same_data():
+    first = _digest()
+    demo_data_reset()
+    assert not Hub.objects.filter(code__in=["jeonju", "gwangju", "jeonnam"]).exists()
+    assert not User.objects.filter(email__endswith=".demo").exists()
+    assert not EmailAddress.objects.exists()
+    assert not Course.objects.exists()
+    assert not Cohort.objects.exists()
+    assert not Enrollment.objects.exists()
+    assert not Enrollment.history.exists()
+    assert not Membership.history.exists()
+    out = StringIO()
+    call_command("demo-data", "--reset", "--seed", str(SEED), stdout=out)
+    assert "Generated in" in out.getvalue()
+    assert _digest() == first
+
+
+def test_another_seed_gives_other_people_and_courses():
+    def people_and_titles(seed: int) -> tuple[list[str], list[str]]:
+        plan = demo_plan(random.Random(seed))
+        jeonju = next(hub for hub in plan.hubs if hub.spec.code == "jeonju")
+        return [p.name for p in jeonju.trainees], [c.title for c in jeonju.courses]
+
+    assert people_and_titles(SEED) == people_and_titles(SEED)
+    assert people_and_titles(SEED) != people_and_titles(SEED + 1)
