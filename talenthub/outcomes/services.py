@@ -223,7 +223,6 @@ def _send_follow_up_link(follow_up_id: int) -> None:
         from_email=None,
         recipient_list=[user.email],
     )
-    FollowUp.objects.filter(id=follow_up_id).update(sent_at=timezone.now())
 
 
 @transaction.atomic
@@ -242,12 +241,18 @@ def follow_ups_open_due(*, today: datetime.date) -> list[FollowUp]:
         ]
         FollowUp.objects.bulk_create(rows, ignore_conflicts=True)
         created.extend(rows)
-    fresh = FollowUp.objects.filter(
-        sent_at__isnull=True,
-        status=FollowUpStatus.OPEN,
-        due_on__gte=today - FOLLOW_UP_MAIL_MAX_LATE,
-        due_on__lte=today,
-    ).values_list("id", flat=True)
+    fresh = list(
+        FollowUp.objects.select_for_update()
+        .filter(
+            sent_at__isnull=True,
+            status=FollowUpStatus.OPEN,
+            due_on__gte=today - FOLLOW_UP_MAIL_MAX_LATE,
+            due_on__lte=today,
+        )
+        .values_list("id", flat=True)
+    )
+    # Claimed in this transaction, so a second run before the mail goes out sends nothing again.
+    FollowUp.objects.filter(id__in=fresh).update(sent_at=timezone.now())
     for follow_up_id in fresh:
         transaction.on_commit(partial(_send_follow_up_link, follow_up_id))
     return created
