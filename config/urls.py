@@ -12,6 +12,7 @@ urlpatterns = [
     path("", include("talenthub.portal.urls")),
     path("", include("talenthub.courses.urls")),
     path("", include("talenthub.enrollments.urls")),
+    path("", include("talenthub.surveys.urls")),
     path("", include("talenthub.partners.urls")),
     path("", include("talenthub.projects.urls")),
     path("", include("talenthub.outcomes.urls")),

@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "talenthub.courses",
     "talenthub.enrollments",
     "talenthub.attendance",
+    "talenthub.surveys",
     "talenthub.outcomes",
     "talenthub.projects",
     "talenthub.portal",
@@ -195,6 +196,11 @@ CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
     },
     "enrollments-remind-expiring-offers": {
         "task": "talenthub.enrollments.tasks.remind_expiring_offers",
+        "schedule": 3600.0,
+    },
+    # Idempotent: sends surveys of cohorts that ended, reminds, closes at the deadline.
+    "surveys-schedule": {
+        "task": "talenthub.surveys.tasks.run_survey_schedule",
         "schedule": 3600.0,
     },
 }

@@ -1,0 +1,70 @@
+"""The XLSX export of a survey's responses (openpyxl).
+
+Text cells that a spreadsheet would read as a formula (starting with = + - @, a tab or a carriage
+return) are prefixed with an apostrophe, as OWASP advises against formula injection; numbers stay
+numbers. Anonymous surveys export no name, no e-mail and only the day of each response."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterable
+from typing import Any
+
+from django.utils.translation import gettext as _
+from openpyxl import Workbook  # type: ignore[import-untyped]
+from openpyxl.styles import Font  # type: ignore[import-untyped]
+
+from talenthub.surveys.choices import TEXT_KINDS, QuestionKind
+from talenthub.surveys.models import Answer, Question, Response, Survey
+from talenthub.surveys.selectors.results import choice_label
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value: Any) -> Any:
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def _answer_cell(question: Question, answer: Answer | None) -> Any:
+    if answer is None:
+        return None
+    if question.kind in TEXT_KINDS:
+        return answer.text
+    if question.kind == QuestionKind.SINGLE:
+        return choice_label(question, answer.value)
+    if question.kind == QuestionKind.MULTIPLE:
+        return ", ".join(choice_label(question, int(i)) for i in answer.selected)
+    return answer.value
+
+
+def survey_workbook(
+    survey: Survey, questions: list[Question], responses: Iterable[Response]
+) -> bytes:
+    workbook = Workbook()
+    sheet = workbook.active
+    assert sheet is not None  # noqa: S101 - a new workbook has one sheet
+    sheet.title = _("Responses")[:31]
+    identified = not survey.is_anonymous
+    header: list[Any] = [_("Submitted on")]
+    if identified:
+        header += [_("Name"), _("E-mail")]
+    header += [f"{q.position}. {q.text}" for q in questions]
+    sheet.append([safe_cell(h) for h in header])
+    for response in responses:
+        by_question = {a.question_id: a for a in response.answers.all()}
+        row: list[Any] = [response.submitted_on]
+        if identified and response.respondent is not None:
+            row += [response.respondent.name, response.respondent.email]
+        elif identified:
+            row += ["", ""]
+        row += [_answer_cell(q, by_question.get(q.pk)) for q in questions]
+        sheet.append([safe_cell(value) for value in row])
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for row_cells in sheet.iter_rows(min_row=2, max_col=1):
+        row_cells[0].number_format = "yyyy-mm-dd"
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
