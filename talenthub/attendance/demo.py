@@ -15,6 +15,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from django.db import connection, transaction
 from django.utils import timezone
@@ -183,7 +184,7 @@ _EVENT_COLUMNS = (
 )
 
 
-def _insert_events(rows: list[tuple[object, ...]]) -> None:
+def _insert_events(rows: list[tuple[Any, ...]]) -> None:
     """Plain executemany: the ORM's per-value compilation cost 3x the insert itself here."""
     quote = connection.ops.quote_name
     sql = "INSERT INTO {} ({}) VALUES ({})".format(  # noqa: S608 -- names from model metadata
@@ -218,7 +219,7 @@ def generate_attendance(
         starts = datetime.datetime.combine(date, starts_at, tzinfo=zone)
         ends = datetime.datetime.combine(date, ends_at, tzinfo=zone)
         days_by_cohort[cohort_id].append(_Day(pk, date, starts, ends))
-    events: list[tuple[object, ...]] = []
+    events: list[tuple[Any, ...]] = []
     adapt = connection.ops.adapt_datetimefield_value
     created_at = adapt(timezone.now())
     excuses: list[ExcusedAbsence] = []
