@@ -115,3 +115,30 @@ def test_operator_correction_without_reason_is_refused(
     page.locator("form.stacked-form button[type=submit]").click()
     page.wait_for_url(f"{live_server.url}/attendance/days/{day.pk}/roster/")
     assert AttendanceCorrection.objects.get().reason == "출결 단말기 오류 확인"
+
+
+def test_attendance_pages_are_accessible(
+    e2e_world: World,
+    new_page: Callable[..., Page],
+    live_server: Any,
+    assert_accessible: Callable[[Page], None],
+    login: Callable[..., None],
+) -> None:
+    from talenthub.attendance import services
+
+    _session_day_now(e2e_world)
+    enrollment = e2e_world.cohort.enrollments.get(user=e2e_world["trainee"])
+    services.enrollment_drop_out(enrollment=enrollment, on=enrollment.enrolled_on, reason="취업")
+    cohort = e2e_world.cohort.pk
+    operator = new_page()
+    login(operator, live_server, e2e_world["operator"].email)
+    for path in ["", "schedule/", "completion/", f"dropout/{enrollment.pk}/"]:
+        operator.goto(f"{live_server.url}/attendance/cohorts/{cohort}/{path}")
+        expect(operator.locator("h1")).to_be_visible()
+        assert_accessible(operator)
+    phone = new_page(viewport=PHONE, is_mobile=True, has_touch=True)
+    login(phone, live_server, e2e_world["trainee"].email)
+    for path in ["/attendance/me/", "/verify/NOSUCHCODE00000/"]:
+        phone.goto(f"{live_server.url}{path}")
+        expect(phone.locator("h1")).to_be_visible()
+        assert_accessible(phone)
