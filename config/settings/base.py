@@ -172,6 +172,10 @@ CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", False)
 CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
+    "attendance-at-risk-alerts": {
+        "task": "talenthub.attendance.tasks.at_risk_alerts_daily",
+        "schedule": crontab(hour=7, minute=0),
+    },
     # Daily and idempotent: each sends at most once per agreement end date / checkpoint.
     "partners-agreement-renewal-reminders": {
         "task": "talenthub.partners.tasks.send_agreement_renewal_reminders",
