@@ -100,3 +100,7 @@ class ResponseAdmin(HubScopedAdmin):
 
     def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        # A response is KPI evidence: only a superuser removes one (e.g. a test answer).
+        return bool(request.user.is_superuser)
