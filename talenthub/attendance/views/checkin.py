@@ -35,6 +35,7 @@ def _qr_context(request: HttpRequest, day: SessionDay) -> dict[str, object]:
     return context
 
 
+@never_cache
 @require_GET
 @login_required
 def qr_display(request: HttpRequest, day_id: int) -> HttpResponse:
