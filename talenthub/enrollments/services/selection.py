@@ -13,7 +13,12 @@ from django.utils.translation import gettext as _
 from talenthub.accounts.models import User
 from talenthub.core.errors import DomainError
 from talenthub.courses.models import Cohort
-from talenthub.enrollments.choices import ApplicationStatus, NotificationKind, OperatorDecision
+from talenthub.enrollments.choices import (
+    ApplicationStatus,
+    EnrollmentStatus,
+    NotificationKind,
+    OperatorDecision,
+)
 from talenthub.enrollments.errors import TransitionError
 from talenthub.enrollments.models import (
     Application,
@@ -233,6 +238,8 @@ def application_withdraw(
     ):
         raise TransitionError(_("This application can no longer be withdrawn."))
     enrolment = locked.enrollment if status == ApplicationStatus.ADMITTED else None
+    if enrolment is not None and enrolment.status != EnrollmentStatus.ENROLLED:
+        raise TransitionError(_("Your enrolment has already ended."))
     locked.waitlist_position = None
     locked.enrollment = None
     record_transition(

@@ -90,7 +90,10 @@ def test_consents_are_stored_with_their_text_version_and_time(world):
     consents = all_consents(cohort)
     consents[optional.pk] = False
     application = apply(cohort, consents=consents)
-    records = {record.consent_id: record for record in ConsentRecord.objects.filter(application=application)}
+    records = {
+        record.consent_id: record
+        for record in ConsentRecord.objects.filter(application=application)
+    }
     assert set(records) == {text.pk for text in texts}
     assert records[optional.pk].granted is False
     assert records[optional.pk].body == optional.body
@@ -153,14 +156,26 @@ def test_the_university_rule_accepts_students_of_the_named_partner_universities(
 def test_answers_to_text_choice_and_file_questions_are_stored(world):
     cohort = make_cohort(world.hub, mode=SelectionMode.SCREENING)
     form = form_of(cohort)
-    motive = Question.objects.create(form=form, position=1, kind=QuestionKind.TEXT, label="지원 동기")
-    level = Question.objects.create(
-        form=form, position=2, kind=QuestionKind.CHOICE, label="파이썬 경험", choices="없음\n1년 미만\n1년 이상"
+    motive = Question.objects.create(
+        form=form, position=1, kind=QuestionKind.TEXT, label="지원 동기"
     )
-    proof = Question.objects.create(form=form, position=3, kind=QuestionKind.FILE, label="재학증명서")
+    level = Question.objects.create(
+        form=form,
+        position=2,
+        kind=QuestionKind.CHOICE,
+        label="파이썬 경험",
+        choices="없음\n1년 미만\n1년 이상",
+    )
+    proof = Question.objects.create(
+        form=form, position=3, kind=QuestionKind.FILE, label="재학증명서"
+    )
     application = apply(
         cohort,
-        answers={motive.pk: "데이터 분석가가 되고 싶습니다", level.pk: "1년 미만", proof.pk: pdf_upload()},
+        answers={
+            motive.pk: "데이터 분석가가 되고 싶습니다",
+            level.pk: "1년 미만",
+            proof.pk: pdf_upload(),
+        },
         resume=pdf_upload(),
     )
     answers = {a.question_id: a for a in Answer.objects.filter(application=application)}
@@ -168,8 +183,9 @@ def test_answers_to_text_choice_and_file_questions_are_stored(world):
     assert answers[level.pk].text == "1년 미만"
     assert answers[proof.pk].file.read(5) == b"%PDF-"
     application.refresh_from_db()
-    assert application.resume.name.endswith(".pdf")
-    assert "이력서" not in application.resume.name  # stored under a random name
+    stored = application.resume.name or ""
+    assert stored.endswith(".pdf")
+    assert "이력서" not in stored  # stored under a random name
 
 
 def test_a_choice_outside_the_list_and_a_missing_required_answer_are_refused(world):
@@ -210,7 +226,7 @@ def test_mail_is_sent_only_after_the_transaction_commits(world, django_capture_o
     assert [m.subject for m in mail.outbox] == list(
         Notification.objects.order_by("id").values_list("subject", flat=True)
     )
-    assert all(m.alternatives[0][1] == "text/html" for m in mail.outbox)
+    assert all(getattr(m, "alternatives", [])[0][1] == "text/html" for m in mail.outbox)
     kinds = list(Notification.objects.order_by("id").values_list("kind", "status"))
     assert kinds == [
         (NotificationKind.RECEIVED, NotificationStatus.SENT),
