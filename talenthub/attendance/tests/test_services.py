@@ -127,7 +127,10 @@ def test_correction_without_reason_is_refused_on_the_reason_field(world, day, en
     assert AttendanceCorrection.objects.count() == 0
 
 
-def test_excused_absence_needs_evidence_and_leaves_the_denominator(world, day, enrollment):
+def test_excused_absence_needs_evidence_and_leaves_the_denominator(
+    world, day, enrollment, settings, tmp_path
+):
+    settings.MEDIA_ROOT = tmp_path
     with pytest.raises(DomainError) as refused:
         services.day_correct(
             enrollment=enrollment,
