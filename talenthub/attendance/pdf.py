@@ -17,8 +17,8 @@ from talenthub.attendance.selectors import certificate_facts
 
 
 def site_url() -> str:
-    """Absolute base of links printed on paper (QR codes); TALENTHUB_SITE_URL in settings."""
-    return str(getattr(settings, "TALENTHUB_SITE_URL", "http://127.0.0.1:8000")).rstrip("/")
+    """Absolute base of links printed on paper (QR codes): settings.SITE_URL."""
+    return str(settings.SITE_URL).rstrip("/")
 
 
 def verify_url(certificate: Certificate) -> str:
