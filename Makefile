@@ -19,12 +19,14 @@ $(VENV)/.installed: pyproject.toml constraints.txt
 install: $(VENV)/.installed system-deps messages
 
 # Debian's Chromium drives the browser tests; a Korean font makes Hangul render in PDFs and screenshots;
-# gettext compiles the translations. Installed only when missing.
+# gettext compiles the translations; poppler's pdftotext reads PDFs back in tests. Installed only
+# when missing.
 system-deps:
 	@missing=""; \
 	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
 	fc-list 2>/dev/null | grep -qi nanum || missing="$$missing fonts-nanum"; \
 	command -v msgfmt >/dev/null 2>&1 || missing="$$missing gettext"; \
+	command -v pdftotext >/dev/null 2>&1 || missing="$$missing poppler-utils"; \
 	if [ -n "$$missing" ]; then \
 	  echo "Installing Debian packages:$$missing"; \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
