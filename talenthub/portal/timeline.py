@@ -13,6 +13,7 @@ from typing import Protocol
 from talenthub.attendance.selectors import timeline_entries as attendance_entries
 from talenthub.core.timeline import TimelineEntry, merge
 from talenthub.enrollments.selectors import timeline_entries as enrolment_entries
+from talenthub.surveys.selectors import timeline_entries as survey_entries
 
 
 class EntryLike(Protocol):
@@ -33,6 +34,7 @@ Provider = Callable[[int], Sequence[EntryLike]]
 PROVIDERS: tuple[Provider, ...] = (
     enrolment_entries,
     attendance_entries,
+    survey_entries,
 )
 
 

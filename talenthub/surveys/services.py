@@ -115,13 +115,7 @@ def survey_send(*, survey: Survey, now: datetime.datetime | None = None) -> int:
     created = Invitation.objects.bulk_create(
         [Invitation(survey=survey, user_id=user_id, sent_at=now) for user_id in user_ids]
     )
-    ids = [invitation.pk for invitation in created]
-    if not ids:  # bulk_create on SQLite before 3.35 returns no keys; read them back
-        ids = list(
-            survey.invitations.filter(sent_at=now)
-            .exclude(user_id__in=invited)
-            .values_list("id", flat=True)
-        )
+    ids = [invitation.pk for invitation in created]  # PostgreSQL and SQLite ≥ 3.35 return keys
     if ids:
         from talenthub.surveys.tasks import send_survey_mail
 
@@ -336,10 +330,53 @@ def surveys_remind_due(*, now: datetime.datetime | None = None) -> int:
         Q(last_reminded_at__lte=now - REMINDER_INTERVAL)
         | Q(last_reminded_at__isnull=True, sent_at__lte=now - REMINDER_INTERVAL)
     )
-    return sum(1 for survey in due if survey_remind(survey=survey, now=now) >= 0)
+    reminded = 0
+    for survey in due:
+        survey_remind(survey=survey, now=now)
+        reminded += 1
+    return reminded
 
 
 def surveys_close_expired(*, now: datetime.datetime | None = None) -> int:
     now = now or timezone.now()
     expired = Survey.objects.filter(status=SurveyStatus.OPEN, deadline__lt=now)
     return expired.update(status=SurveyStatus.CLOSED, closed_at=now, updated_at=now)
+
+
+@transaction.atomic
+def response_import(
+    *,
+    survey: Survey,
+    submitted_on: datetime.date,
+    answers: Mapping[int, AnswerValue],
+) -> Response:
+    """Store a response collected outside TalentHub (a paper form, another system's export).
+
+    It is anonymous (no person, no invitation: whoever sent the file knows whose it was, we do
+    not) and may leave questions unanswered; each given answer is checked like an online one.
+    The caller keeps the same response from being imported twice (the exchange app's ledger)."""
+    questions = {q.pk: q for q in survey.version.questions.all()}
+    rows: list[tuple[Question, dict[str, Any]]] = []
+    for question_id, raw in answers.items():
+        question = questions.get(question_id)
+        if question is None:
+            raise InvalidAnswerError(_("This question is not part of the survey."))
+        cleaned = _clean_answer(question, raw)
+        if cleaned is not None:
+            rows.append((question, cleaned))
+    response = Response.objects.create(
+        survey=survey,
+        is_anonymous=True,
+        invitation=None,
+        respondent=None,
+        submitted_on=submitted_on,
+    )
+    Answer.objects.bulk_create(
+        [Answer(response=response, question=question, **fields) for question, fields in rows]
+    )
+    if any("text" in fields for _question, fields in rows):
+        from talenthub.surveys.tasks import analyse_response
+
+        response_id = str(response.pk)
+        transaction.on_commit(lambda: analyse_response.delay(response_id))
+    return response

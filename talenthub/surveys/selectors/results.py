@@ -68,16 +68,14 @@ class QuestionStats:
 
 
 def _bars(labels: list[str], counts: list[int], base: int) -> list[Bar]:
+    """One bar per option; the share is of the people who answered, the width of the top bar."""
     top = max(counts, default=0)
-    return [
-        Bar(
-            label=label,
-            count=count,
-            percent=scoring.percent(Fraction(count, base)) or Decimal(0) if base else Decimal(0),
-            width=round(CHART_WIDTH * count / top) if top else 0,
-        )
-        for label, count in zip(labels, counts, strict=True)
-    ]
+    bars = []
+    for label, count in zip(labels, counts, strict=True):
+        share = scoring.percent(Fraction(count, base)) if base else None
+        width = round(CHART_WIDTH * count / top) if top else 0
+        bars.append(Bar(label=label, count=count, percent=share or Decimal(0), width=width))
+    return bars
 
 
 def question_stats(survey: Survey) -> list[QuestionStats]:

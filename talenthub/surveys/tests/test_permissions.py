@@ -130,3 +130,45 @@ def test_funders_see_scores_but_not_instructor_names(client, world, survey):
     assert response.status_code == 200
     assert response.context["group_by"] == "hub"
     assert world["instructor"].name not in response.content.decode()
+
+
+def test_operator_creates_a_survey_from_the_form_and_a_second_is_refused(
+    client, world, satisfaction_version, factories
+):
+    cohort = factories.CohortFactory(course=world.course)
+    client.force_login(world["operator"])
+    url = reverse("surveys:survey_create", args=[cohort.pk])
+    data = {
+        "version": satisfaction_version.pk,
+        "title": "",
+        "is_anonymous": "on",
+        "deadline_days": 21,
+        "send_at_cohort_end": "on",
+    }
+    response = client.post(url, data)
+    survey = cohort.surveys.get()
+    assert response.status_code == 302
+    assert response["Location"] == reverse("surveys:results", args=[survey.pk])
+    assert (survey.is_anonymous, survey.deadline_days, survey.status) == (True, 21, "draft")
+    again = client.post(url, data)
+    assert again.status_code == 200
+    assert "already has a survey" in again.content.decode()
+
+
+def test_answering_through_the_form_twice_is_refused_with_409(client, world, survey):
+    from talenthub.surveys.tests.conftest import answers_for
+
+    token = services.invitation_token(invitation_of(survey, world["trainee"]))
+    url = reverse("surveys:respond", args=[token])
+    data = {}
+    for question_id, value in answers_for(survey, 5).items():
+        if isinstance(value, list):
+            data[f"q{question_id}"] = [str(v) for v in value]
+        elif value not in ("", None):
+            data[f"q{question_id}"] = str(value)
+    first = client.post(url, data)
+    assert first.status_code == 200
+    assert "have been received" in first.content.decode()
+    second = client.post(url, data)
+    assert second.status_code == 409
+    assert "already answered" in second.content.decode()

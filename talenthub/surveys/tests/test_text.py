@@ -71,3 +71,32 @@ def test_kiwi_is_built_once_per_process():
     analyse_comments(["세 번째 문장입니다."])
     assert kiwi.is_loaded()
     assert kiwi.loads == 1
+
+
+def test_pages_read_stored_analysis_and_never_load_kiwi(
+    client, world, survey, monkeypatch, django_capture_on_commit_callbacks
+):
+    from django.urls import reverse
+
+    from talenthub.surveys import services
+    from talenthub.surveys.tests.conftest import answers_for, invitation_of
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.response_submit(
+            invitation=invitation_of(survey, world["trainee"]),
+            answers=answers_for(survey, good="실습 장비가 좋지 않았어요"),
+        )
+
+    def refuse() -> None:
+        raise AssertionError("Kiwi loaded during a request")
+
+    monkeypatch.setattr(kiwi, "get_kiwi", refuse)
+    client.force_login(world["operator"])
+    for url in (
+        reverse("surveys:results", args=[survey.pk]) + "?term=실습 장비",
+        reverse("surveys:comment_search") + "?polarity=negative",
+    ):
+        response = client.get(url)
+        assert response.status_code == 200
+        assert "실습 장비가 좋지 않았어요" in response.content.decode()
+    assert client.get(reverse("surveys:survey_list")).status_code == 200
