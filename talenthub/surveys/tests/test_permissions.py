@@ -160,7 +160,7 @@ def test_answering_through_the_form_twice_is_refused_with_409(client, world, sur
 
     token = services.invitation_token(invitation_of(survey, world["trainee"]))
     url = reverse("surveys:respond", args=[token])
-    data = {}
+    data: dict[str, str | list[str]] = {}
     for question_id, value in answers_for(survey, 5).items():
         if isinstance(value, list):
             data[f"q{question_id}"] = [str(v) for v in value]
