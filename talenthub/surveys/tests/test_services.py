@@ -262,3 +262,20 @@ def test_answers_are_unique_per_question(world, survey):
     question = survey.version.questions.get(position=1)
     with pytest.raises(IntegrityError):
         Answer.objects.create(response=response, question=question, value=3)
+
+
+def test_an_imported_response_is_anonymous_and_checked_like_an_online_one(world, survey):
+    first = survey.version.questions.get(position=1)
+    response = services.response_import(
+        survey=survey, submitted_on=datetime.date(2025, 5, 3), answers={first.pk: 4}
+    )
+    assert (response.is_anonymous, response.invitation_id, response.respondent_id) == (
+        True,
+        None,
+        None,
+    )
+    assert list(response.answers.values_list("value", flat=True)) == [4]
+    with pytest.raises(InvalidAnswerError):
+        services.response_import(
+            survey=survey, submitted_on=datetime.date(2025, 5, 3), answers={first.pk: 9}
+        )
