@@ -7,7 +7,7 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
-from talenthub.accounts.choices import Gender
+from talenthub.accounts.choices import EducationLevel, Gender
 
 
 class UserManager(BaseUserManager["User"]):
@@ -74,3 +74,34 @@ class User(AbstractUser):
 
     def get_short_name(self) -> str:
         return self.name
+
+
+class Profile(models.Model):
+    """What a training roster says about a person beyond the account: highest education and, as
+    last reported, whether they seek a job and whether they are NEET youth (쉬었음 청년).
+
+    The flags describe the person now; an enrolment copies them at entry (its `*_at_entry`
+    fields), which is what the KPIs count."""
+
+    user = models.OneToOneField(
+        "accounts.User", verbose_name=_("person"), on_delete=models.CASCADE, related_name="profile"
+    )
+    education = models.CharField(
+        _("highest education"), max_length=20, choices=EducationLevel.choices, blank=True
+    )
+    is_job_seeker = models.BooleanField(_("job-seeker"), default=False)
+    is_neet = models.BooleanField(_("NEET youth"), default=False)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("profile")
+        verbose_name_plural = _("profiles")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(education="") | models.Q(education__in=EducationLevel.values),
+                name="profile_education_valid",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return str(self.user)

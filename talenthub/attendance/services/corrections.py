@@ -27,6 +27,9 @@ class Excuse:
     category: str
     reason: str
     evidence: UploadedFile[Any] | None = None
+    # Where the evidence is kept when it is not uploaded here: an import from HRD-Net's records
+    # brings the excused days, not the documents. Named in the correction's reason.
+    evidence_elsewhere: str = ""
 
 
 @dataclass(frozen=True)
@@ -81,6 +84,7 @@ def day_correct(
     if (
         fix.excuse is not None
         and fix.excuse.evidence is None
+        and not fix.excuse.evidence_elsewhere.strip()
         and not (current_excuse and current_excuse.evidence)
     ):
         raise DomainError(_("Attach the evidence for the excused absence."), field="evidence")
@@ -101,6 +105,11 @@ def day_correct(
         if end is not None:
             scans.append((EventKind.OUTING_END, at(end)))
 
+    if fix.excuse is not None and fix.excuse.evidence_elsewhere.strip():
+        reason = _("%(reason)s (evidence of the excused absence: %(where)s)") % {
+            "reason": reason,
+            "where": fix.excuse.evidence_elsewhere.strip(),
+        }
     correction = AttendanceCorrection.objects.create(
         enrollment=locked,
         session_day=session_day,
