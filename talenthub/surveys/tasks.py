@@ -15,7 +15,7 @@ from talenthub.surveys.models import Invitation
 
 
 def _absolute(path: str) -> str:
-    base = str(getattr(settings, "TALENTHUB_BASE_URL", "http://127.0.0.1:8000")).rstrip("/")
+    base = str(settings.SITE_URL).rstrip("/")
     return f"{base}{path}"
 
 
