@@ -1,5 +1,7 @@
 """Make the English catalogue complete (msgids are English, so each msgstr is its msgid) and
-give both catalogues a clean header. Run by `make messages-update` after makemessages; Korean is translated by hand in locale/ko."""
+give both catalogues a clean header.
+
+Run by `make messages-update` after makemessages; Korean is translated in locale/ko."""
 
 from __future__ import annotations
 
@@ -10,7 +12,11 @@ import polib
 
 LOCALE = Path(__file__).resolve().parents[1] / "locale"
 CATALOGUE = LOCALE / "en" / "LC_MESSAGES" / "django.po"
-HEADER = {"Project-Id-Version": "TalentHub", "Report-Msgid-Bugs-To": "", "Language-Team": "TalentHub"}
+HEADER = {
+    "Project-Id-Version": "TalentHub",
+    "Report-Msgid-Bugs-To": "",
+    "Language-Team": "TalentHub",
+}
 
 
 def _clean_header(po: polib.POFile, language: str) -> None:

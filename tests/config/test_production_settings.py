@@ -24,7 +24,8 @@ def _run_check(extra_env: dict[str, str]) -> subprocess.CompletedProcess[str]:
 def test_production_settings_pass_the_deploy_check():
     result = _run_check(
         {
-            "DJANGO_SECRET_KEY": "x7Qp2-production-secret-for-the-check-only-9fK3mZ8vLw1tRb6nYc4sHd0",
+            "DJANGO_SECRET_KEY": "x7Qp2-production-secret-for-the-check-only-"
+            + "9fK3mZ8vLw1tRb6nYc4sHd0",
             "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/talenthub",
         }
     )
