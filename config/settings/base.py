@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "talenthub.surveys",
     "talenthub.outcomes",
     "talenthub.projects",
+    "talenthub.reports",
     "talenthub.exchange",
     "talenthub.portal",
     "talenthub.demo",

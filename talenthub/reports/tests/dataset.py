@@ -1,0 +1,135 @@
+"""A small hand-built dataset whose every KPI is worked out by hand in test_kpis.py.
+
+Hubs alpha and beta are in consortium honam, gamma in yeongnam. People p1…p12; p1 and p5 take two
+cohorts, p3 one at alpha and one at beta, p2 one in 2024 and one in 2025's roll-over cohort."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+from types import ModuleType
+from typing import Any
+
+D = datetime.date
+
+
+@dataclass
+class Dataset:
+    hubs: dict[str, Any]
+    consortia: dict[str, Any]
+    courses: dict[str, Any]
+    cohorts: dict[str, Any]
+    people: dict[str, Any]
+    enrolments: list[Any] = field(default_factory=list)
+
+
+PEOPLE = {
+    # name: (gender, birth date, region)
+    "p1": ("F", D(2001, 3, 3), "전주시"),
+    "p2": ("M", D(1999, 7, 1), "전주시"),
+    "p3": ("F", D(1998, 1, 1), "군산시"),
+    "p4": ("M", D(2001, 3, 4), "전주시"),
+    "p5": ("F", D(1995, 3, 3), "완주군"),
+    "p6": ("", D(1995, 3, 4), ""),
+    "p7": ("M", None, ""),
+    "p8": ("F", D(2006, 1, 1), ""),
+    "p9": ("M", D(1970, 6, 15), ""),
+    "p10": ("F", D(2000, 1, 1), ""),
+    "p11": ("M", D(2000, 1, 1), "광주시"),
+    "p12": ("F", D(2000, 1, 1), "부산시"),
+}
+
+
+def build_dataset(f: ModuleType) -> Dataset:
+    """`f`: the factories module (the `factories` fixture; app tests may not import it)."""
+    honam = f.ConsortiumFactory(code="honam", name="호남권")
+    yeongnam = f.ConsortiumFactory(code="yeongnam", name="영남권", lead_agency="부산정보산업진흥원")
+    alpha = f.HubFactory(code="alpha", name="알파스퀘어", consortium=honam, is_lead=True)
+    beta = f.HubFactory(code="beta", name="베타스퀘어", consortium=honam)
+    gamma = f.HubFactory(code="gamma", name="감마스퀘어", consortium=yeongnam)
+    main = f.SiteFactory(hub=alpha, name="본관")
+    annex = f.SiteFactory(hub=alpha, name="분원")
+    people = {
+        name: f.UserFactory(
+            email=f"{name}@data.example.kr", name=f"교육생{name}", gender=g, birth_date=b, region=r
+        )
+        for name, (g, b, r) in PEOPLE.items()
+    }
+
+    def course(hub: Any, code: str, track: str, domain: str, level: str) -> Any:
+        return f.CourseFactory(
+            hub=hub, code=code, track=track, industry_domain=domain, level=level, title=code
+        )
+
+    courses = {
+        "C1": course(alpha, "C1", "ai", "agri_bio", "beginner"),
+        "C2": course(alpha, "C2", "big_data", "finance", "advanced"),
+        "C3": course(alpha, "C3", "iot", "general", "intermediate"),
+        "C4": course(beta, "C4", "ai", "general", "beginner"),
+        "C5": course(gamma, "C5", "cloud", "public", "intermediate"),
+    }
+
+    def cohort(code: str, number: int, start: D, end: D, site: Any = None, **kw: Any) -> Any:
+        c = courses[code]
+        site = site or f.SiteFactory(hub=c.hub, name=f"{c.hub.code} 교육장 {code}{number}")
+        return f.CohortFactory(
+            course=c, number=number, starts_on=start, ends_on=end, site=site, **kw
+        )
+
+    cohorts = {
+        "C1#1": cohort("C1", 1, D(2024, 11, 4), D(2025, 1, 24), main, status="finished"),
+        "C1#2": cohort("C1", 2, D(2025, 3, 3), D(2025, 5, 30), main, status="finished"),
+        "C1#3": cohort("C1", 3, D(2025, 9, 1), D(2026, 1, 30), annex, status="in_progress"),
+        "C2#1": cohort("C2", 1, D(2025, 4, 7), D(2025, 6, 27), annex, status="finished"),
+        "C2#2": cohort("C2", 2, D(2025, 7, 1), D(2025, 8, 29), annex, status="cancelled"),
+        "C3#1": cohort("C3", 1, D(2024, 3, 4), D(2024, 5, 31), main, status="finished"),
+        "C4#1": cohort("C4", 1, D(2025, 5, 5), D(2025, 7, 25), status="finished"),
+        "C5#1": cohort("C5", 1, D(2025, 2, 3), D(2025, 4, 25), status="finished"),
+    }
+    data = Dataset(
+        hubs={"alpha": alpha, "beta": beta, "gamma": gamma},
+        consortia={"honam": honam, "yeongnam": yeongnam},
+        courses=courses,
+        cohorts=cohorts,
+        people=people,
+    )
+
+    def enrol(key: str, person: str, status: str, **flags: Any) -> None:
+        c = cohorts[key]
+        finished = None if status == "enrolled" else c.ends_on
+        data.enrolments.append(
+            f.EnrollmentFactory(
+                cohort=c,
+                user=people[person],
+                status=status,
+                enrolled_on=c.starts_on,
+                finished_on=finished,
+                **flags,
+            )
+        )
+
+    enrol("C1#1", "p1", "completed")
+    enrol("C1#1", "p2", "dropped_out")
+    enrol("C1#1", "p3", "completed")
+    enrol("C1#2", "p1", "completed", is_job_seeker_at_entry=True)
+    enrol("C1#2", "p4", "not_completed", is_job_seeker_at_entry=True, is_neet_at_entry=True)
+    enrol("C1#2", "p5", "completed")
+    enrol("C1#2", "p6", "completed")
+    enrol("C1#3", "p7", "enrolled")
+    enrol("C1#3", "p8", "enrolled")
+    enrol("C2#1", "p5", "completed")
+    enrol("C2#1", "p9", "dropped_out")
+    enrol("C2#2", "p10", "enrolled")  # cancelled cohort: counts nowhere
+    enrol("C3#1", "p2", "completed")
+    enrol("C4#1", "p3", "completed")
+    enrol("C4#1", "p11", "completed")
+    enrol("C5#1", "p12", "completed")
+
+    university = f.OrganisationFactory(hub=alpha, kind="university", name="전주대학교")
+    company = f.OrganisationFactory(hub=alpha, kind="company", name="전주데이터")
+    f.AgreementFactory(organisation=university, starts_on=D(2025, 1, 2), ends_on=D(2027, 1, 1))
+    f.AgreementFactory(organisation=company, starts_on=D(2025, 12, 31), ends_on=None)
+    f.AgreementFactory(organisation=company, starts_on=D(2024, 6, 1), ends_on=D(2025, 5, 31))
+    beta_partner = f.OrganisationFactory(hub=beta, kind="public_agency", name="농촌진흥청")
+    f.AgreementFactory(organisation=beta_partner, starts_on=D(2025, 3, 1), ends_on=None)
+    return data

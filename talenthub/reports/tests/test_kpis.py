@@ -1,0 +1,191 @@
+"""Every KPI on the hand-built dataset (dataset.py), each figure worked out by hand."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from talenthub.reports.errors import UnsupportedBreakdownError
+from talenthub.reports.kpis import REGISTRY, Figure, Period, Scope, compute_all, get_kpi
+
+Y2025 = Period.year(2025)
+SIX_YEARS = Period.years(2020, 2025)
+
+
+def alpha(data):
+    return Scope.for_hub(data.hubs["alpha"])
+
+
+def honam(data):
+    return Scope.for_consortium(data.consortia["honam"])
+
+
+def totals(scope, period):
+    return {name: result.total for name, result in compute_all(scope, period).items()}
+
+
+def by(name, scope, period, dimension):
+    return {k: f.value for k, f in get_kpi(name)(scope, period, dimension).by.items()}
+
+
+def test_every_kpi_of_alpha_in_2025(dataset):
+    assert totals(alpha(dataset), Y2025) == {
+        # C1 (cohorts 2 and 3) and C2 (cohort 1); not C2's cancelled cohort nor C1's 2024 one
+        "courses_run": Figure(2),
+        # C1#2: 4, C1#3: 2, C2#1: 2
+        "participants": Figure(8),
+        # p1 p4 p5 p6 p7 p8 p9 (p5 took C1#2 and C2#1)
+        "unique_persons": Figure(7),
+        # cohorts ending in 2025: C1#1 (p1 p3), C1#2 (p1 p5 p6), C2#1 (p5)
+        "graduates": Figure(6),
+        # 6 completed of the 9 enrolments of those cohorts: 66.66… → 66.7
+        "completion_rate": Figure(Decimal("66.7"), 6, 9),
+        # p1 p3 p5 p6
+        "people_trained_by_level": Figure(4),
+        # 2025-01-02 and 2025-12-31; not the 2024 one, not beta's
+        "partner_agreements": Figure(2),
+    }
+
+
+def test_every_kpi_of_alpha_in_2024(dataset):
+    assert totals(alpha(dataset), Period.year(2024)) == {
+        "courses_run": Figure(2),  # C1 (cohort 1, from November) and C3
+        "participants": Figure(4),
+        "unique_persons": Figure(3),  # p1 p2 p3 (p2 twice)
+        "graduates": Figure(1),  # C3#1 ended in 2024; C1#1 ends in January 2025
+        "completion_rate": Figure(Decimal("100.0"), 1, 1),
+        "people_trained_by_level": Figure(1),
+        "partner_agreements": Figure(1),
+    }
+
+
+def test_a_year_without_anything_has_zero_counts_and_no_rate(dataset):
+    figures = totals(alpha(dataset), Period.year(2021))
+    assert figures["completion_rate"] == Figure(None, 0, 0)
+    assert figures["participants"] == Figure(0)
+
+
+def test_six_years_of_alpha_count_a_course_and_a_person_once(dataset):
+    figures = totals(alpha(dataset), SIX_YEARS)
+    assert figures["courses_run"] == Figure(3)
+    assert figures["participants"] == Figure(12)
+    assert figures["unique_persons"] == Figure(9)
+    assert figures["graduates"] == Figure(7)
+    assert figures["completion_rate"] == Figure(Decimal("70.0"), 7, 10)
+    assert figures["people_trained_by_level"] == Figure(5)  # p1 p2 p3 p5 p6
+
+
+def test_consortium_rolls_up_its_hubs_and_counts_a_person_of_two_hubs_once(dataset):
+    figures = totals(honam(dataset), Y2025)
+    assert figures["courses_run"] == Figure(3)
+    assert figures["participants"] == Figure(10)
+    assert figures["unique_persons"] == Figure(9)
+    assert figures["graduates"] == Figure(8)
+    assert figures["completion_rate"] == Figure(Decimal("72.7"), 8, 11)
+    # p3 completed at alpha (C1#1) and at beta (C4#1): one person
+    assert figures["people_trained_by_level"] == Figure(5)
+    assert figures["partner_agreements"] == Figure(3)
+
+
+def test_nation_covers_every_hub(dataset):
+    figures = totals(Scope.nation(), Y2025)
+    assert figures["courses_run"] == Figure(4)
+    assert figures["participants"] == Figure(11)
+    assert figures["unique_persons"] == Figure(10)
+    assert figures["graduates"] == Figure(9)
+    assert figures["completion_rate"] == Figure(Decimal("75.0"), 9, 12)
+    assert figures["people_trained_by_level"] == Figure(6)
+
+
+def test_custom_range_is_inclusive_at_both_ends(dataset):
+    # C1#2 starts 2025-03-03 and C2#1 2025-04-07
+    period = Period(Y2025.start.replace(month=3, day=3), Y2025.start.replace(month=4, day=7))
+    assert get_kpi("participants")(alpha(dataset), period).total == Figure(6)
+    assert get_kpi("courses_run")(alpha(dataset), period).total == Figure(2)
+
+
+def test_courses_run_by_cohort_dimensions(dataset):
+    scope = alpha(dataset)
+    assert by("courses_run", scope, Y2025, "track") == {"ai": 1, "big_data": 1}
+    assert by("courses_run", scope, Y2025, "level") == {"beginner": 1, "advanced": 1}
+    assert by("courses_run", scope, Y2025, "domain") == {"agri_bio": 1, "finance": 1}
+    main, annex = (str(dataset.cohorts[k].site_id) for k in ("C1#2", "C2#1"))
+    # C1 ran at both sites in 2025
+    assert by("courses_run", scope, Y2025, "site") == {main: 1, annex: 2}
+
+
+def test_participants_by_person_dimensions(dataset):
+    scope = alpha(dataset)
+    assert by("participants", scope, Y2025, "gender") == {"F": 4, "M": 3, "unknown": 1}
+    assert by("participants", scope, Y2025, "neet") == {"yes": 1, "no": 7}
+    assert by("participants", scope, Y2025, "job_seeker") == {"yes": 2, "no": 6}
+    assert by("participants", scope, Y2025, "region") == {"전주시": 2, "완주군": 2, "unknown": 4}
+    # Age on the cohort's first day: p1 turns 24 that day, p4 the day after (23); p5 turns 30
+    # that day, p6 the day after (29); p8 is 19; p9 54; p7 has no birth date.
+    assert by("participants", scope, Y2025, "age_band") == {
+        "20_24": 2,
+        "30_34": 2,
+        "25_29": 1,
+        "under_20": 1,
+        "50_plus": 1,
+        "unknown": 1,
+    }
+
+
+def test_breakdowns_by_hub_in_a_consortium(dataset):
+    scope = honam(dataset)
+    a, b = (str(dataset.hubs[k].pk) for k in ("alpha", "beta"))
+    assert by("participants", scope, Y2025, "hub") == {a: 8, b: 2}
+    assert by("unique_persons", scope, Y2025, "hub") == {a: 7, b: 2}
+    assert by("partner_agreements", scope, Y2025, "hub") == {a: 2, b: 1}
+    rates = get_kpi("completion_rate")(scope, Y2025, "hub").by
+    assert rates == {a: Figure(Decimal("66.7"), 6, 9), b: Figure(Decimal("100.0"), 2, 2)}
+
+
+def test_people_trained_are_reported_by_level_and_a_person_counts_once_per_level(dataset):
+    result = get_kpi("people_trained_by_level")(alpha(dataset), Y2025)
+    assert result.dimension == "level"
+    assert {k: f.value for k, f in result.by.items()} == {"beginner": 4, "advanced": 1}
+    result = get_kpi("people_trained_by_level")(honam(dataset), Y2025, "hub")
+    assert sum(int(f.value or 0) for f in result.by.values()) == 6  # p3 at both hubs
+
+
+def test_graduates_and_completion_by_job_seeker(dataset):
+    scope = alpha(dataset)
+    assert by("graduates", scope, Y2025, "job_seeker") == {"yes": 1, "no": 5}
+    rates = get_kpi("completion_rate")(scope, Y2025, "job_seeker").by
+    assert rates == {"yes": Figure(Decimal("50.0"), 1, 2), "no": Figure(Decimal("71.4"), 5, 7)}
+
+
+def test_a_kpi_refuses_a_breakdown_it_does_not_have(dataset):
+    with pytest.raises(UnsupportedBreakdownError):
+        get_kpi("partner_agreements")(alpha(dataset), Y2025, "gender")
+
+
+def test_every_kpi_has_a_docstring_a_summary_and_a_section_in_docs_kpi_md():
+    from pathlib import Path
+
+    docs = (Path(__file__).resolve().parents[3] / "docs" / "kpi.md").read_text()
+    for name, definition in REGISTRY.items():
+        assert definition.doc, name
+        assert str(definition.summary), name
+        assert f"`{name}`" in docs, f"docs/kpi.md has no section for {name}"
+
+
+@pytest.mark.parametrize("dimension", [None, "hub", "site", "track", "age_band", "neet"])
+def test_all_kpis_at_once_give_what_each_kpi_function_gives(dataset, dimension):
+    scope = honam(dataset)
+    batched = compute_all(scope, Y2025, dimension)
+    for name, definition in REGISTRY.items():
+        if dimension is None or dimension in definition.dimensions:
+            assert batched[name] == definition(scope, Y2025, dimension), name
+
+
+def test_a_figure_and_its_drill_down_rows_agree(dataset):
+    scope = alpha(dataset)
+    assert get_kpi("participants").rows(scope, Y2025).count() == 8
+    assert get_kpi("graduates").rows(scope, Y2025).count() == 6
+    # A rate's rows are its denominator's
+    assert get_kpi("completion_rate").rows(scope, Y2025).count() == 9
+    assert get_kpi("courses_run").rows(scope, Y2025).count() == 3  # cohorts
