@@ -18,13 +18,10 @@ def _absolute(path: str) -> str:
     return f"{str(settings.SITE_URL).rstrip('/')}{path}"
 
 
-def notification_queue(
+def render_notification(
     *, kind: NotificationKind, application: Application, extra: dict[str, Any] | None = None
-) -> Notification:
-    """Render the e-mail for `application` now (what the person is told must not change later),
-    store it, and hand it to the `send_notification` task once the transaction commits."""
-    from talenthub.enrollments.tasks import send_notification
-
+) -> tuple[str, str, str]:
+    """(subject, text, HTML) of one e-mail, in the site's language (Korean)."""
     user = application.user
     cohort = application.cohort
     context: dict[str, Any] = {
@@ -45,14 +42,28 @@ def notification_queue(
         subject = render_to_string(f"enrollments/email/{kind}_subject.txt", context)
         body_text = render_to_string(f"enrollments/email/{kind}.txt", context)
         body_html = render_to_string(f"enrollments/email/{kind}.html", context)
+    return " ".join(subject.split())[:200], body_text.strip() + "\n", body_html
+
+
+def notification_queue(
+    *, kind: NotificationKind, application: Application, extra: dict[str, Any] | None = None
+) -> Notification:
+    """Render the e-mail for `application` now (what the person is told must not change later),
+    store it, and hand it to the `send_notification` task once the transaction commits."""
+    from talenthub.enrollments.tasks import send_notification
+
+    subject, body_text, body_html = render_notification(
+        kind=kind, application=application, extra=extra
+    )
+    user = application.user
     notification = Notification.objects.create(
         kind=kind,
-        cohort=cohort,
+        cohort=application.cohort,
         application=application,
         recipient=user,
         to_email=user.email,
-        subject=" ".join(subject.split())[:200],
-        body_text=body_text.strip() + "\n",
+        subject=subject,
+        body_text=body_text,
         body_html=body_html,
         status=NotificationStatus.QUEUED,
     )
