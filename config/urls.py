@@ -17,6 +17,7 @@ urlpatterns = [
     path("", include("talenthub.projects.urls")),
     path("", include("talenthub.outcomes.urls")),
     path("", include("talenthub.attendance.urls")),
+    path("", include("talenthub.exchange.urls")),
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("backoffice/", admin.site.urls),

@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from talenthub.accounts.models import User
 from talenthub.accounts.services import user_create
 from talenthub.core.errors import DomainError
+from talenthub.core.spreadsheets import FORMATS, Sheet, write_table
 from talenthub.exchange import progress
 from talenthub.exchange.choices import ImportKind, ImportSource, ImportStatus
 from talenthub.exchange.errors import ImportFileError, ImportStateError
@@ -269,3 +270,41 @@ def export_log_record(
         filters=filters,
         row_count=row_count,
     )
+
+
+def export_build(
+    *, user: User, hub: Hub, dataset: str, purpose: str, file_format: str
+) -> tuple[bytes, str]:
+    """The dataset of `hub` as a formula-safe file with the columns `purpose` allows, logged.
+    Returns the file and its name."""
+    from talenthub.exchange.exports import DATASETS
+
+    chosen = DATASETS.get(dataset)
+    if chosen is None:
+        raise DomainError(_("Choose a list or report."), field="dataset")
+    if file_format not in FORMATS:
+        raise DomainError(_("Choose a file format."), field="file_format")
+    if not chosen.personal:
+        purpose = ""
+    elif not purpose:
+        raise DomainError(
+            _("This list holds personal data: say what it is exported for."), field="purpose"
+        )
+    columns = chosen.columns_for(purpose)
+    if not columns:
+        raise DomainError(_("This list cannot be exported for that purpose."), field="purpose")
+    headers, rows = chosen.table(hub, columns)
+    content = write_table(Sheet(str(chosen.title), headers, rows), file_format)
+    export_log_record(
+        user=user,
+        hub=hub,
+        dataset=chosen.key,
+        file_format=file_format,
+        purpose=purpose,
+        has_personal_data=any(c.personal for c in columns),
+        columns=[c.key for c in columns],
+        filters={},
+        row_count=len(rows),
+    )
+    stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
+    return content, f"{hub.code}-{chosen.key}-{stamp}.{file_format}"

@@ -22,6 +22,10 @@ from talenthub.outcomes.choices import OutcomeCategory
 class Vocabulary:
     options: Mapping[str, str]
     shown: str
+    words: Mapping[str, str]  # code → the word files use for it (exports write this)
+
+    def word(self, code: str) -> str:
+        return self.words.get(code, code)
 
     def parse(self, raw: Any) -> str | None:
         return values.choice(raw, self.options, self.shown)
@@ -37,7 +41,7 @@ def vocabulary(words: Mapping[str, tuple[str, ...]]) -> Vocabulary:
         for word in (*synonyms, code):
             options.setdefault(values.squeeze(word), code)
     shown = ", ".join(synonyms[0] for synonyms in words.values() if synonyms)
-    return Vocabulary(options, shown)
+    return Vocabulary(options, shown, {code: synonyms[0] for code, synonyms in words.items()})
 
 
 GENDER = vocabulary(

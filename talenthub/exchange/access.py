@@ -1,0 +1,42 @@
+"""Permission-checked fetches. Imports and exports are the hub's operators' work: every run and
+every log entry is seen only by operators of its hub; anything else is a 404."""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import AnonymousUser
+from django.db.models import QuerySet
+from django.http import Http404
+
+from talenthub.accounts.models import User
+from talenthub.exchange.models import ImportRun
+from talenthub.hubs.models import Hub
+from talenthub.hubs.selectors import operated_hub_ids
+
+
+def operator(user: User | AnonymousUser) -> User:
+    """The signed-in operator of at least one hub; 404 for anyone else."""
+    if not isinstance(user, User) or not user.is_authenticated or not operated_hub_ids(user):
+        raise Http404
+    return user
+
+
+def operated_hubs(user: User | AnonymousUser) -> QuerySet[Hub]:
+    return Hub.objects.filter(id__in=operated_hub_ids(operator(user))).order_by("name")
+
+
+def hub_for_operator(user: User | AnonymousUser, hub_id: int) -> Hub:
+    hub = operated_hubs(user).filter(pk=hub_id).first()
+    if hub is None:
+        raise Http404
+    return hub
+
+
+def import_run_for_operator(user: User | AnonymousUser, run_id: int) -> ImportRun:
+    run = (
+        ImportRun.objects.select_related("hub", "created_by", "committed_by")
+        .filter(pk=run_id, hub_id__in=operated_hub_ids(operator(user)))
+        .first()
+    )
+    if run is None:
+        raise Http404
+    return run

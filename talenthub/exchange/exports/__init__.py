@@ -1,0 +1,30 @@
+"""Every list and report of a hub as a spreadsheet: the datasets, by key, in menu order.
+
+Lists with personal data go out only for a stated purpose, with the columns that purpose needs,
+and every export is logged (services.export_build). Other apps write their own formula-safe
+sheets with talenthub.core.spreadsheets; a list with personal data links here instead, so that
+there is one logged way for personal data to leave."""
+
+from __future__ import annotations
+
+from talenthub.exchange.exports.attendance import DAYS, RATES
+from talenthub.exchange.exports.base import Dataset, ExportColumn, pseudonym
+from talenthub.exchange.exports.catalogue import COHORTS, PARTNERS, SCORES
+from talenthub.exchange.exports.people import APPLICATIONS, ENROLMENTS, OUTCOMES, TRAINEES
+
+DATASETS: dict[str, Dataset] = {
+    dataset.key: dataset
+    for dataset in (
+        TRAINEES,
+        COHORTS,
+        APPLICATIONS,
+        ENROLMENTS,
+        RATES,
+        DAYS,
+        SCORES,
+        OUTCOMES,
+        PARTNERS,
+    )
+}
+
+__all__ = ["DATASETS", "Dataset", "ExportColumn", "pseudonym"]
