@@ -38,6 +38,8 @@ system-deps:
 assets:
 	cd frontend && npm install --no-audit --no-fund
 	cp frontend/node_modules/htmx.org/dist/htmx.min.js static/vendor/htmx.min.js
+	# The source-map comment would make collectstatic look for a .map file that is not vendored.
+	sed '/^\/\/# sourceMappingURL=/d' frontend/node_modules/chart.js/dist/chart.umd.min.js > static/vendor/chart.umd.min.js
 
 messages: $(VENV)/.installed
 	$(PY) manage.py compilemessages --ignore=.venv -v 0
