@@ -6,9 +6,11 @@ from __future__ import annotations
 import datetime
 import io
 import itertools
+from dataclasses import dataclass
 from typing import Any
 
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
 
 from talenthub.accounts.models import User
 from talenthub.accounts.services import user_create
@@ -119,3 +121,23 @@ def pdf_bytes(pages: int = 1) -> bytes:
 
 def pdf_upload(name: str = "이력서.pdf") -> SimpleUploadedFile:
     return SimpleUploadedFile(name, pdf_bytes(), content_type="application/pdf")
+
+
+@dataclass
+class Scene:
+    """One screening cohort of hub alpha with an applicant (with a résumé), the judge invited as
+    its reviewer and the e-mail that acknowledged the application."""
+
+    world: Any
+    cohort: Any
+    application: Any
+    reviewer_row: Any
+    notification: Any
+    people: dict[str, Any]
+
+
+def client_as(scene: Scene, persona: str) -> Client:
+    client = Client()
+    if persona != "anonymous":
+        client.force_login(scene.people[persona])
+    return client

@@ -1,9 +1,8 @@
-"""The pages: who may open each one (every persona), what the forms do, and flat query counts."""
+"""What the pages do: applying, deciding, scoring, withdrawing; and flat query counts."""
 
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
@@ -30,180 +29,12 @@ from talenthub.enrollments.models import (
     SelectionDecision,
 )
 from talenthub.enrollments.selectors import current_consents
-from talenthub.enrollments.services import reviewer_invite
 from talenthub.enrollments.tests.helpers import (
-    apply,
+    client_as,
     form_of,
     make_cohort,
     make_user,
-    pdf_upload,
 )
-
-PERSONAS = [
-    "anonymous",
-    "applicant",
-    "operator",
-    "reviewer",
-    "other_operator",
-    "outsider",
-    "superuser",
-]
-
-
-@dataclass
-class Scene:
-    world: Any
-    cohort: Any
-    application: Any
-    reviewer_row: Any
-    notification: Any
-    people: dict[str, Any]
-
-
-@pytest.fixture
-def scene(world) -> Scene:
-    cohort = make_cohort(world.hub, capacity=5, mode=SelectionMode.SCREENING)
-    applicant = make_user(email="applicant@example.kr", name="지원자")
-    application = apply(cohort, applicant, resume=pdf_upload())
-    reviewer_row = reviewer_invite(
-        form=form_of(cohort), user=world["judge"], invited_by=world["operator"]
-    )
-    notification = Notification.objects.get(application=application, kind=NotificationKind.RECEIVED)
-    people = {
-        "applicant": applicant,
-        "operator": world["operator"],
-        "reviewer": world["judge"],
-        "other_operator": world["other_operator"],
-        "outsider": world["outsider"],
-        "superuser": world["superuser"],
-    }
-    return Scene(world, cohort, application, reviewer_row, notification, people)
-
-
-def _client(scene: Scene, persona: str) -> Client:
-    client = Client()
-    if persona != "anonymous":
-        client.force_login(scene.people[persona])
-    return client
-
-
-def _expect(
-    anonymous=302,
-    applicant=404,
-    operator=200,
-    reviewer=404,
-    other_operator=404,
-    outsider=404,
-    superuser=200,
-):
-    return {
-        "anonymous": anonymous,
-        "applicant": applicant,
-        "operator": operator,
-        "reviewer": reviewer,
-        "other_operator": other_operator,
-        "outsider": outsider,
-        "superuser": superuser,
-    }
-
-
-EVERYONE_SIGNED_IN = _expect(applicant=200, reviewer=200, other_operator=200, outsider=200)
-OWNER_ONLY = _expect(applicant=200, operator=404, superuser=404)
-STAFF_AND_REVIEWER = _expect(reviewer=200)
-STAFF_ONLY = _expect()
-ANY_OPERATOR = _expect(other_operator=200)
-
-PAGES: list[tuple[str, str, Any, dict[str, int]]] = [
-    # name, method, args(scene) -> list, expected per persona
-    ("enrollments:apply", "get", lambda s: [s.cohort.pk], {**EVERYONE_SIGNED_IN, "applicant": 302}),
-    ("enrollments:my_applications", "get", lambda s: [], EVERYONE_SIGNED_IN),
-    ("enrollments:my_application", "get", lambda s: [s.application.pk], OWNER_ONLY),
-    (
-        "enrollments:resume_download",
-        "get",
-        lambda s: [s.application.pk],
-        {**STAFF_AND_REVIEWER, "applicant": 200},
-    ),
-    ("enrollments:cohort_applications", "get", lambda s: [s.cohort.pk], STAFF_AND_REVIEWER),
-    ("enrollments:application_review", "get", lambda s: [s.application.pk], STAFF_AND_REVIEWER),
-    ("enrollments:cohort_reviewers", "get", lambda s: [s.cohort.pk], STAFF_ONLY),
-    ("enrollments:notification_log", "get", lambda s: [], ANY_OPERATOR),
-    ("enrollments:notification_detail", "get", lambda s: [s.notification.pk], STAFF_ONLY),
-    ("enrollments:review_queue", "get", lambda s: [], EVERYONE_SIGNED_IN),
-    ("enrollments:cohort_roster", "get", lambda s: [s.cohort.pk], STAFF_ONLY),
-    ("portal:my_timeline", "get", lambda s: [], EVERYONE_SIGNED_IN),
-    ("portal:manage_people", "get", lambda s: [], ANY_OPERATOR),
-    ("portal:person_timeline", "get", lambda s: [s.application.user_id], STAFF_ONLY),
-    # Writes: a refused persona gets 404 before anything happens; the allowed ones are redirected.
-    (
-        "enrollments:withdraw",
-        "post",
-        lambda s: [s.application.pk],
-        {**OWNER_ONLY, "applicant": 302},
-    ),
-    (
-        "enrollments:offer_respond",
-        "post",
-        lambda s: [s.application.pk],
-        {**OWNER_ONLY, "applicant": 302},
-    ),
-    (
-        "enrollments:applications_decide",
-        "post",
-        lambda s: [s.cohort.pk],
-        _expect(operator=302, superuser=302),
-    ),
-    (
-        "enrollments:waitlist_offer",
-        "post",
-        lambda s: [s.cohort.pk],
-        _expect(operator=302, superuser=302),
-    ),
-    (
-        "enrollments:reviewer_remove",
-        "post",
-        lambda s: [s.reviewer_row.pk],
-        _expect(operator=302, superuser=302),
-    ),
-]
-
-
-@pytest.mark.parametrize(
-    ("name", "method", "args", "expected"), PAGES, ids=[page[0] for page in PAGES]
-)
-@pytest.mark.parametrize("persona", PERSONAS)
-def test_who_may_open_each_page(scene, name, method, args, expected, persona):
-    url = reverse(name, args=args(scene))
-    response = getattr(_client(scene, persona), method)(url)
-    assert response.status_code == expected[persona], f"{persona} {method.upper()} {url}"
-    if persona == "anonymous":
-        assert response["Location"].startswith(reverse("account_login"))
-
-
-def test_an_answer_file_is_served_to_the_applicant_staff_and_reviewers_only(scene):
-    form = form_of(scene.cohort)
-    question = form.questions.create(position=1, kind="file", label="증빙")
-    other = apply(scene.cohort, answers={question.pk: pdf_upload()})
-    answer = other.answers.get()
-    url = reverse("enrollments:answer_download", args=[answer.pk])
-    owner = Client()
-    owner.force_login(other.user)
-    assert owner.get(url).status_code == 200
-    for persona, expected in {
-        "operator": 200,
-        "reviewer": 200,
-        "applicant": 404,
-        "other_operator": 404,
-    }.items():
-        assert _client(scene, persona).get(url).status_code == expected, persona
-
-
-def test_another_hubs_operator_sees_none_of_this_hubs_notifications(scene):
-    response = _client(scene, "other_operator").get(reverse("enrollments:notification_log"))
-    assert scene.notification.subject not in response.content.decode()
-    response = _client(scene, "operator").get(reverse("enrollments:notification_log"))
-    assert scene.notification.subject in response.content.decode()
-
 
 # --- applying through the page ---------------------------------------------------------------
 
@@ -309,7 +140,7 @@ def test_a_fake_pdf_resume_is_refused_on_the_form(world):
 
 
 def test_the_operator_decides_in_bulk_and_the_applicant_sees_the_enrolment(scene):
-    operator = _client(scene, "operator")
+    operator = client_as(scene, "operator")
     response = operator.post(
         reverse("enrollments:applications_decide", args=[scene.cohort.pk]),
         {"decision": "admit", "reason": "서류 통과", "applications": [scene.application.pk]},
@@ -319,7 +150,7 @@ def test_the_operator_decides_in_bulk_and_the_applicant_sees_the_enrolment(scene
     assert scene.application.status == ApplicationStatus.ADMITTED
     decision = SelectionDecision.objects.filter(application=scene.application).latest("id")
     assert (decision.actor, decision.reason) == (scene.people["operator"], "서류 통과")
-    page = _client(scene, "applicant").get(
+    page = client_as(scene, "applicant").get(
         reverse("enrollments:my_application", args=[scene.application.pk])
     )
     assert 'id="enrolment-status"' in page.content.decode()
@@ -329,7 +160,7 @@ def test_a_reviewer_scores_but_cannot_decide(scene):
     criterion = RubricCriterion.objects.create(
         form=form_of(scene.cohort), name="역량", weight=Decimal(1)
     )
-    reviewer = _client(scene, "reviewer")
+    reviewer = client_as(scene, "reviewer")
     url = reverse("enrollments:application_review", args=[scene.application.pk])
     page = reviewer.get(url).content.decode()
     assert "applications_decide" not in page
@@ -340,7 +171,7 @@ def test_a_reviewer_scores_but_cannot_decide(scene):
 
 
 def test_the_operator_invites_and_removes_a_reviewer(scene):
-    operator = _client(scene, "operator")
+    operator = client_as(scene, "operator")
     url = reverse("enrollments:cohort_reviewers", args=[scene.cohort.pk])
     assert operator.post(url, {"email": scene.people["outsider"].email}).status_code == 302
     row = Reviewer.objects.get(user=scene.people["outsider"])
@@ -349,7 +180,7 @@ def test_the_operator_invites_and_removes_a_reviewer(scene):
 
 
 def test_the_applicant_withdraws_from_the_page(scene):
-    client = _client(scene, "applicant")
+    client = client_as(scene, "applicant")
     client.post(reverse("enrollments:withdraw", args=[scene.application.pk]))
     scene.application.refresh_from_db()
     assert scene.application.status == ApplicationStatus.WITHDRAWN
