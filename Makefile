@@ -38,6 +38,10 @@ system-deps:
 assets:
 	cd frontend && npm install --no-audit --no-fund
 	cp frontend/node_modules/htmx.org/dist/htmx.min.js static/vendor/htmx.min.js
+	mkdir -p static/vendor/swagger-ui
+	cp frontend/node_modules/swagger-ui-dist/{LICENSE,NOTICE} static/vendor/swagger-ui/
+	for f in swagger-ui-bundle.js swagger-ui.css; do \
+	  sed -E '/^\/[\/*]# sourceMappingURL=/d' frontend/node_modules/swagger-ui-dist/$$f > static/vendor/swagger-ui/$$f; done
 	# The source-map comment would make collectstatic look for a .map file that is not vendored.
 	sed '/^\/\/# sourceMappingURL=/d' frontend/node_modules/chart.js/dist/chart.umd.min.js > static/vendor/chart.umd.min.js
 

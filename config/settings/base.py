@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "talenthub.projects",
     "talenthub.reports",
     "talenthub.exchange",
+    "talenthub.api",
     "talenthub.portal",
     "talenthub.demo",
 ]
