@@ -20,6 +20,7 @@ urlpatterns = [
     path("", include("talenthub.outcomes.urls")),
     path("", include("talenthub.attendance.urls")),
     path("", include("talenthub.exchange.urls")),
+    path("", include("talenthub.reports.urls")),
     path("", include("talenthub.api.urls")),
     path("api/", api.urls),
     path("accounts/", include("allauth.urls")),

@@ -13,7 +13,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.db import transaction
-from django.db.models import Max, Min
+from django.db.models import Max, Min, Q
 from django.utils import timezone
 
 from talenthub.courses.models import Cohort, Course
@@ -22,6 +22,7 @@ from talenthub.partners.models import Agreement, Organisation
 from talenthub.reports.choices import PeriodKind, ScopeKind
 from talenthub.reports.kpis import REGISTRY, Figure, Period, Scope, compute_all
 from talenthub.reports.models import DirtyMark, RollupValue, Snapshot
+from talenthub.surveys.models import Response, Survey
 
 logger = logging.getLogger(__name__)
 
@@ -191,6 +192,10 @@ def _year(value: object) -> int | None:
     return datetime.date.fromisoformat(value).year if isinstance(value, str) else None
 
 
+def _ids(by_label: dict[str, list[tuple[Any, dict[str, Any]]]], label: str, field: str) -> set[Any]:
+    return {values[field] for _, values in by_label.get(label, []) if values.get(field)}
+
+
 def marks_of_changes(changes: Iterable[Sequence[Any]]) -> set[tuple[int | None, int]]:
     """(hub id or None for every hub, year or 0 for every year) for what signals.py noted."""
     by_label: dict[str, list[tuple[Any, dict[str, Any]]]] = {}
@@ -230,15 +235,26 @@ def marks_of_changes(changes: Iterable[Sequence[Any]]) -> set[tuple[int | None, 
         if values.get("hub_id"):
             marks.update((values["hub_id"], year) for year in cohort_years.get(pk, ()))
 
-    enrolment_entries = by_label.get("enrollments.Enrollment", [])
-    cohorts = Cohort.objects.filter(
-        pk__in={v["cohort_id"] for _, v in enrolment_entries if v.get("cohort_id")}
-    ).values_list("pk", "course__hub_id", "starts_on", "ends_on")
-    cohort_marks = {pk: (hub_id, starts.year, ends.year) for pk, hub_id, starts, ends in cohorts}
-    for _pk, values in enrolment_entries:
-        if values.get("cohort_id") in cohort_marks:
-            hub_id, first, last = cohort_marks[values["cohort_id"]]
-            marks.update({(hub_id, first), (hub_id, last)})
+    # Enrolments, surveys and their answers, outcomes: through their cohorts' hub and years.
+    cohort_ids = _ids(by_label, "enrollments.Enrollment", "cohort_id")
+    cohort_ids |= _ids(by_label, "surveys.Survey", "cohort_id")
+    survey_ids = _ids(by_label, "surveys.Response", "survey_id")
+    survey_ids |= _ids(by_label, "surveys.Invitation", "survey_id")
+    response_ids = _ids(by_label, "surveys.Answer", "response_id")
+    if response_ids:
+        survey_ids |= set(
+            Response.objects.filter(pk__in=response_ids).values_list("survey_id", flat=True)
+        )
+    if survey_ids:
+        cohort_ids |= set(
+            Survey.objects.filter(pk__in=survey_ids).values_list("cohort_id", flat=True)
+        )
+    user_ids = _ids(by_label, "outcomes.Outcome", "user_id")
+    cohorts = Cohort.objects.filter(Q(pk__in=cohort_ids) | Q(enrollments__user_id__in=user_ids))
+    for hub_id, starts_on, ends_on in cohorts.values_list(
+        "course__hub_id", "starts_on", "ends_on"
+    ).distinct():
+        marks.update({(hub_id, starts_on.year), (hub_id, ends_on.year)})
 
     agreement_entries = by_label.get("partners.Agreement", [])
     organisation_hubs = dict(

@@ -10,6 +10,7 @@ rest, and `kpi-check` reports it)."""
 from __future__ import annotations
 
 import datetime
+import uuid
 from typing import Any
 
 from django.apps import apps
@@ -26,12 +27,22 @@ TRACKED: dict[str, tuple[str, ...]] = {
     "partners.Agreement": ("organisation_id", "starts_on"),
     "partners.Organisation": ("hub_id",),
     "hubs.Hub": ("consortium_id",),
+    "surveys.Survey": ("cohort_id",),
+    "surveys.Invitation": ("survey_id",),
+    "surveys.Response": ("survey_id",),
+    "surveys.Answer": ("response_id",),
+    "outcomes.Outcome": ("user_id",),
 }
 INITIAL = "_reports_initial"
 
 
 def _plain(value: object) -> object:
-    return value.isoformat() if isinstance(value, datetime.date) else value
+    """JSON-safe: the payload goes through the broker."""
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    if isinstance(value, uuid.UUID):
+        return str(value)
+    return value
 
 
 def _values(instance: models.Model, fields: tuple[str, ...]) -> tuple[tuple[str, object], ...]:
@@ -54,7 +65,7 @@ class _Batch:
 def _enqueue(entries: set[Entry]) -> None:
     from talenthub.reports.tasks import rollups_apply_changes
 
-    payload = [[label, pk, dict(values)] for label, pk, values in sorted(entries, key=repr)]
+    payload = [[label, _plain(pk), dict(values)] for label, pk, values in sorted(entries, key=repr)]
     rollups_apply_changes.delay(payload)
 
 

@@ -21,7 +21,13 @@ from talenthub.reports.kpis.base import (
     get_kpi,
 )
 from talenthub.reports.kpis.engine import Measure, evaluate
+from talenthub.reports.kpis.outcomes import jobs_and_startups, jobs_and_startups_rate
 from talenthub.reports.kpis.partners import partner_agreements
+from talenthub.reports.kpis.satisfaction import (
+    satisfaction,
+    satisfaction_weighted,
+    survey_response_rate,
+)
 from talenthub.reports.kpis.training import (
     completion_rate,
     courses_run,
@@ -37,8 +43,15 @@ ORDER = (
     "participants",
     "unique_persons",
     "graduates",
+    "jobs_and_startups",
+    "jobs_and_startups_rate",
     "completion_rate",
     "people_trained_by_level",
+    "satisfaction",
+    "satisfaction_weighted",
+    "survey_response_rate",
+    "jobs_and_startups",
+    "jobs_and_startups_rate",
     "partner_agreements",
 )
 if set(ORDER) != set(REGISTRY):
@@ -54,16 +67,22 @@ def compute_all(scope: Scope, period: Period, by: str | None = None) -> dict[str
 
     Without `by`, a KPI reported as a breakdown (people trained by level) comes with it; with
     `by`, only the KPIs that have that breakdown are returned."""
+    counted = {n: d.measure for n, d in REGISTRY.items() if d.measure is not None}
+    others = [d for d in REGISTRY.values() if d.measure is None]
     if by is not None:
-        having = {n: d.measure for n, d in REGISTRY.items() if by in d.dimensions}
-        return evaluate(having, scope, period, by)
-    results = evaluate({n: d.measure for n, d in REGISTRY.items()}, scope, period, None)
+        having = {n: m for n, m in counted.items() if by in REGISTRY[n].dimensions}
+        results = evaluate(having, scope, period, by)
+        results.update({d.name: d(scope, period, by) for d in others if by in d.dimensions})
+        return {name: results[name] for name in REGISTRY if name in results}
+    results = evaluate(counted, scope, period, None)
     defaults: dict[str, dict[str, Measure]] = {}
-    for name, definition in REGISTRY.items():
-        if definition.default_dimension:
-            defaults.setdefault(definition.default_dimension, {})[name] = definition.measure
+    for name, measure in counted.items():
+        dimension = REGISTRY[name].default_dimension
+        if dimension:
+            defaults.setdefault(dimension, {})[name] = measure
     for dimension, measures in defaults.items():
         results.update(evaluate(measures, scope, period, dimension))
+    results.update({d.name: d(scope, period) for d in others})
     return {name: results[name] for name in REGISTRY}
 
 
@@ -105,8 +124,13 @@ __all__ = [
     "courses_run",
     "get_kpi",
     "graduates",
+    "jobs_and_startups",
+    "jobs_and_startups_rate",
     "participants",
     "partner_agreements",
     "people_trained_by_level",
+    "satisfaction",
+    "satisfaction_weighted",
+    "survey_response_rate",
     "unique_persons",
 ]

@@ -7,7 +7,7 @@ import datetime
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from django.db.models import Model, QuerySet
 from django.utils.functional import Promise
@@ -71,6 +71,12 @@ class Scope:
     def nation(cls) -> Scope:
         return cls(ScopeKind.NATION, None)
 
+    def hub_id_set(self) -> set[int]:
+        """The scope's hub ids, every hub's for the nation (for selectors that need a list)."""
+        if self.hub_ids is not None:
+            return set(self.hub_ids)
+        return set(Hub.objects.values_list("id", flat=True))
+
     def filter(self, queryset: QuerySet[M], hub_path: str) -> QuerySet[M]:
         """Rows of `queryset` whose hub (reached through `hub_path`) is in the scope."""
         if self.hub_ids is None:
@@ -95,24 +101,34 @@ class KpiResult:
 
 
 KpiFunction = Callable[[Scope, Period, str | None], KpiResult]
+RowsFunction = Callable[[Scope, Period], QuerySet[Any]]
 
 
 @dataclass(frozen=True)
 class KpiDefinition:
+    # Templates must read a definition's attributes, not call it.
+    do_not_call_in_templates: ClassVar[bool] = True
+
     name: str
     title: str | Promise
     summary: str | Promise
     unit: Unit
     dimensions: tuple[str, ...]
     compute: KpiFunction
-    measure: Measure
+    # Counting KPIs declare a measure (the engine batches them); the others (scores computed by
+    # another app's arithmetic) name the rows behind them instead.
+    measure: Measure | None
     row_kind: RowKind
     # A KPI reported as a breakdown (people trained: by level) names it here.
     default_dimension: str | None = None
+    row_source: RowsFunction | None = None
 
     @property
     def base(self) -> str:
-        return self.measure.base
+        """The kind of row the dimensions are read from (dimensions.PATHS)."""
+        if self.measure is not None:
+            return self.measure.base
+        return "cohort" if self.row_kind == RowKind.COHORT else "person"
 
     @property
     def doc(self) -> str:
@@ -120,7 +136,11 @@ class KpiDefinition:
 
     def rows(self, scope: Scope, period: Period) -> QuerySet[Any]:
         """The raw rows that make the figure (the denominator's, for a rate)."""
-        return self.measure.rows(scope, period)
+        if self.measure is not None:
+            return self.measure.rows(scope, period)
+        if self.row_source is None:
+            raise LookupError(f"{self.name} names no rows")
+        return self.row_source(scope, period)
 
     def __call__(self, scope: Scope, period: Period, by: str | None = None) -> KpiResult:
         if by is not None and by not in self.dimensions:
@@ -138,8 +158,9 @@ def kpi(
     summary: str | Promise,
     unit: Unit,
     dimensions: Iterable[str],
-    measure: Measure,
     row_kind: RowKind,
+    measure: Measure | None = None,
+    rows: RowsFunction | None = None,
     default_dimension: str | None = None,
 ) -> Callable[[KpiFunction], KpiFunction]:
     """Register the decorated function as the KPI of its own name."""
@@ -158,6 +179,7 @@ def kpi(
             measure=measure,
             row_kind=row_kind,
             default_dimension=default_dimension,
+            row_source=rows,
         )
         return function
 

@@ -110,11 +110,11 @@ def build_dataset(f: ModuleType) -> Dataset:
 
     enrol("C1#1", "p1", "completed")
     enrol("C1#1", "p2", "dropped_out")
-    enrol("C1#1", "p3", "completed")
+    enrol("C1#1", "p3", "completed", is_job_seeker_at_entry=True)
     enrol("C1#2", "p1", "completed", is_job_seeker_at_entry=True)
     enrol("C1#2", "p4", "not_completed", is_job_seeker_at_entry=True, is_neet_at_entry=True)
     enrol("C1#2", "p5", "completed")
-    enrol("C1#2", "p6", "completed")
+    enrol("C1#2", "p6", "completed", is_job_seeker_at_entry=True)
     enrol("C1#3", "p7", "enrolled")
     enrol("C1#3", "p8", "enrolled")
     enrol("C2#1", "p5", "completed")
@@ -132,4 +132,88 @@ def build_dataset(f: ModuleType) -> Dataset:
     f.AgreementFactory(organisation=company, starts_on=D(2024, 6, 1), ends_on=D(2025, 5, 31))
     beta_partner = f.OrganisationFactory(hub=beta, kind="public_agency", name="농촌진흥청")
     f.AgreementFactory(organisation=beta_partner, starts_on=D(2025, 3, 1), ends_on=None)
+    _surveys(data)
+    _outcomes(data)
     return data
+
+
+def _surveys(data: Dataset) -> None:
+    """C1#1: answers (5, 5) and (4, 5) → 100 and 90, cohort 95, 3 invited; C1#2: (4, 4) → 80,
+    4 invited; C2#1: no answer, 2 invited; beta's C4#1: (5, 4) → 90, 2 invited."""
+    from talenthub.surveys.models import (
+        Answer,
+        Invitation,
+        Question,
+        Response,
+        Section,
+        Survey,
+        SurveyTemplate,
+        TemplateVersion,
+    )
+
+    template = SurveyTemplate.objects.create(code="test-sat", name="만족도", purpose="satisfaction")
+    version = TemplateVersion.objects.create(template=template, number=1)
+    section = Section.objects.create(version=version, position=1, title="전반")
+    questions = [
+        Question.objects.create(
+            version=version,
+            section=section,
+            position=i,
+            code=f"q{i}",
+            kind="likert5",
+            text=f"문항 {i}",
+            in_score=True,
+        )
+        for i in (1, 2)
+    ]
+    sent = datetime.datetime(2025, 1, 1, tzinfo=datetime.UTC)
+    plan = {
+        "C1#1": ["p1", "p2", "p3"],
+        "C1#2": ["p1", "p4", "p5", "p6"],
+        "C2#1": ["p5", "p9"],
+        "C4#1": ["p3", "p11"],
+    }
+    answers = {"C1#1": [(5, 5), (4, 5)], "C1#2": [(4, 4)], "C2#1": [], "C4#1": [(5, 4)]}
+    for key, invited in plan.items():
+        cohort = data.cohorts[key]
+        survey = Survey.objects.create(
+            cohort=cohort,
+            version=version,
+            purpose="satisfaction",
+            title=f"{key} 만족도",
+            status="closed",
+            sent_at=sent,
+            deadline=sent,
+        )
+        for person in invited:
+            Invitation.objects.create(survey=survey, user=data.people[person], is_used=True)
+        for values in answers[key]:
+            response = Response.objects.create(
+                survey=survey, is_anonymous=True, submitted_on=cohort.ends_on
+            )
+            for question, value in zip(questions, values, strict=True):
+                Answer.objects.create(response=response, question=question, value=value)
+
+
+def _outcomes(data: Dataset) -> None:
+    """Job-seekers who completed at alpha in 2025: p1 (full-time from 2025-07-01, verified: counts),
+    p3 (further study: out of the denominator), p6 (a job starting 2026-01-15, after the 6 months:
+    does not count)."""
+    from talenthub.outcomes.models import Outcome
+
+    verified_at = datetime.datetime(2025, 8, 1, tzinfo=datetime.UTC)
+    alpha = data.hubs["alpha"]
+    for person, category, starts in [
+        ("p1", "full_time", D(2025, 7, 1)),
+        ("p3", "further_study", D(2025, 3, 1)),
+        ("p6", "full_time", D(2026, 1, 15)),
+    ]:
+        Outcome.objects.create(
+            user=data.people[person],
+            hub=alpha,
+            category=category,
+            starts_on=starts,
+            source="operator",
+            status="verified",
+            verified_at=verified_at,
+        )

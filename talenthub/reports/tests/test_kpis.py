@@ -43,6 +43,15 @@ def test_every_kpi_of_alpha_in_2025(dataset):
         "completion_rate": Figure(Decimal("66.7"), 6, 9),
         # p1 p3 p5 p6
         "people_trained_by_level": Figure(4),
+        # cohorts C1#1 (95), C1#2 (80); C2#1 has no respondent and is left out
+        "satisfaction": Figure(Decimal("87.5")),
+        # (100 + 90 + 80) / 3 respondents
+        "satisfaction_weighted": Figure(Decimal("90.0"), 3),
+        # 3 respondents of 3 + 4 + 2 invited
+        "survey_response_rate": Figure(Decimal("33.3"), 3, 9),
+        # job-seeking completers p1 p3 p6: p1 hired in the window; p3 studies (excluded)
+        "jobs_and_startups": Figure(1),
+        "jobs_and_startups_rate": Figure(Decimal("50.0"), 1, 2),
         # 2025-01-02 and 2025-12-31; not the 2024 one, not beta's
         "partner_agreements": Figure(2),
     }
@@ -56,6 +65,11 @@ def test_every_kpi_of_alpha_in_2024(dataset):
         "graduates": Figure(1),  # C3#1 ended in 2024; C1#1 ends in January 2025
         "completion_rate": Figure(Decimal("100.0"), 1, 1),
         "people_trained_by_level": Figure(1),
+        "satisfaction": Figure(None),
+        "satisfaction_weighted": Figure(None, 0),
+        "survey_response_rate": Figure(None, 0, 0),
+        "jobs_and_startups": Figure(0),
+        "jobs_and_startups_rate": Figure(None, 0, 0),
         "partner_agreements": Figure(1),
     }
 
@@ -85,6 +99,9 @@ def test_consortium_rolls_up_its_hubs_and_counts_a_person_of_two_hubs_once(datas
     assert figures["completion_rate"] == Figure(Decimal("72.7"), 8, 11)
     # p3 completed at alpha (C1#1) and at beta (C4#1): one person
     assert figures["people_trained_by_level"] == Figure(5)
+    assert figures["satisfaction"] == Figure(Decimal("88.3"))  # (95 + 80 + 90) / 3
+    assert figures["satisfaction_weighted"] == Figure(Decimal("90.0"), 4)
+    assert figures["survey_response_rate"] == Figure(Decimal("36.4"), 4, 11)
     assert figures["partner_agreements"] == Figure(3)
 
 
@@ -119,7 +136,7 @@ def test_participants_by_person_dimensions(dataset):
     scope = alpha(dataset)
     assert by("participants", scope, Y2025, "gender") == {"F": 4, "M": 3, "unknown": 1}
     assert by("participants", scope, Y2025, "neet") == {"yes": 1, "no": 7}
-    assert by("participants", scope, Y2025, "job_seeker") == {"yes": 2, "no": 6}
+    assert by("participants", scope, Y2025, "job_seeker") == {"yes": 3, "no": 5}
     assert by("participants", scope, Y2025, "region") == {"전주시": 2, "완주군": 2, "unknown": 4}
     # Age on the cohort's first day: p1 turns 24 that day, p4 the day after (23); p5 turns 30
     # that day, p6 the day after (29); p8 is 19; p9 54; p7 has no birth date.
@@ -153,9 +170,18 @@ def test_people_trained_are_reported_by_level_and_a_person_counts_once_per_level
 
 def test_graduates_and_completion_by_job_seeker(dataset):
     scope = alpha(dataset)
-    assert by("graduates", scope, Y2025, "job_seeker") == {"yes": 1, "no": 5}
+    assert by("graduates", scope, Y2025, "job_seeker") == {"yes": 3, "no": 3}
     rates = get_kpi("completion_rate")(scope, Y2025, "job_seeker").by
-    assert rates == {"yes": Figure(Decimal("50.0"), 1, 2), "no": Figure(Decimal("71.4"), 5, 7)}
+    assert rates == {"yes": Figure(Decimal("75.0"), 3, 4), "no": Figure(Decimal("60.0"), 3, 5)}
+
+
+def test_satisfaction_by_site_and_jobs_by_hub(dataset):
+    main, annex = (str(dataset.cohorts[k].site_id) for k in ("C1#2", "C2#1"))
+    # main: C1#1 and C1#2; annex: C2#1 only, without respondents
+    assert by("satisfaction", alpha(dataset), Y2025, "site") == {main: Decimal("87.5"), annex: None}
+    a = str(dataset.hubs["alpha"].pk)
+    jobs = get_kpi("jobs_and_startups_rate")(honam(dataset), Y2025, "hub").by
+    assert jobs == {a: Figure(Decimal("50.0"), 1, 2)}
 
 
 def test_a_kpi_refuses_a_breakdown_it_does_not_have(dataset):

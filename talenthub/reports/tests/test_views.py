@@ -1,0 +1,80 @@
+"""Dashboards, drill-downs and downloads: who may see what, what they show, query counts."""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+
+from talenthub.reports.services import rollup_rebuild
+
+
+@pytest.fixture
+def reports_world(world, factories, frozen_today):
+    """The personas' world (hub alpha, beta in honam) with figures: alpha's cohort finished."""
+    cohort = world.cohort
+    enrolment = cohort.enrollments.get()
+    enrolment.status = "completed"
+    enrolment.finished_on = cohort.ends_on
+    enrolment.save()
+    rollup_rebuild()
+    return world
+
+
+def get(client, user, url):
+    if user is not None:
+        client.force_login(user)
+    return client.get(url)
+
+
+def test_operator_sees_the_hub_dashboard_with_linked_figures(client, reports_world):
+    response = get(
+        client, reports_world["operator"], reverse("reports:hub", args=["alpha"]) + "?year=2025"
+    )
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'data-chart-source="chart-trend-data"' in html
+    assert (
+        reverse("reports:hub_drill", args=["alpha", "participants"]) + "?year=2025&amp;period=year"
+        in html
+    )
+
+
+def test_operator_drills_a_figure_down_to_the_trainees(client, reports_world):
+    url = reverse("reports:hub_drill", args=["alpha", "graduates"]) + "?year=2025"
+    response = get(client, reports_world["operator"], url)
+    assert response.status_code == 200
+    assert reports_world["trainee"].name in response.content.decode()
+
+
+def test_consortium_lead_drills_down_to_cohorts_and_never_sees_a_name(client, reports_world):
+    url = reverse("reports:hub_drill", args=["alpha", "graduates"]) + "?year=2025"
+    response = get(client, reports_world["consortium_lead"], url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "생성형 AI 실무" in html
+    assert reports_world["trainee"].name not in html
+    assert reports_world["trainee"].email not in html
+
+
+def test_every_page_renders(client, reports_world):
+    funder = reports_world["funder"]
+    for url in [
+        reverse("reports:index"),
+        reverse("reports:consortium", args=["honam"]),
+        reverse("reports:consortium_drill", args=["honam", "participants"]),
+        reverse("reports:national"),
+        reverse("reports:national_drill", args=["completion_rate"]),
+        reverse("reports:hub_xlsx", args=["alpha", 2025]),
+        reverse("reports:hub_pdf", args=["alpha", 2025]),
+        reverse("reports:press_release", args=["alpha", 2025]),
+        reverse("reports:national_xlsx", args=[2025]),
+    ]:
+        assert get(client, funder, url).status_code == 200, url
+    client.logout()
+    for url in [
+        reverse("reports:public"),
+        reverse("reports:public_drill", args=["graduates"]),
+        reverse("reports:definitions"),
+        reverse("reports:definition", args=["satisfaction"]),
+    ]:
+        assert client.get(url).status_code == 200, url
