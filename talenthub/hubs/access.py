@@ -11,8 +11,9 @@ from django.db import models
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
+from talenthub.accounts.models import User
 from talenthub.hubs.models import Hub
-from talenthub.hubs.selectors import operated_hub_ids
+from talenthub.hubs.selectors import operated_hub_ids, people_in_hubs
 
 # Path from each hub-owned model to its hub, keyed by "app_label.ModelName". Models register here
 # through `register_hub_path` in their own admin module, so this module needs no upward imports.
@@ -74,7 +75,14 @@ class HubScopedAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
         return self._may_operate(request, obj)
 
     def _limit(self, request: HttpRequest, queryset: QuerySet[Any]) -> QuerySet[Any]:
-        if request.user.is_superuser or hub_path_of(queryset.model) is None:
+        if request.user.is_superuser:
+            return queryset
+        if queryset.model is User:
+            # People are no hub's rows, but a choice list of them (a cohort's instructors) shows
+            # names and e-mails: offer only the people the operator may see anyway.
+            people = people_in_hubs(self._hub_ids(request))
+            return queryset.filter(id__in=people.values("id"))
+        if hub_path_of(queryset.model) is None:
             return queryset
         return scope_to_hubs(queryset, self._hub_ids(request))
 

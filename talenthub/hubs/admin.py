@@ -3,7 +3,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import admin
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.http import HttpRequest
 
 from talenthub.accounts.forms import AdminUserChangeForm, AdminUserCreationForm
@@ -11,7 +11,7 @@ from talenthub.accounts.models import User
 from talenthub.hubs.access import HubScopedAdmin, SuperuserWritableHubAdmin
 from talenthub.hubs.choices import ROLLUP_ROLES, Role
 from talenthub.hubs.models import Consortium, Hub, Membership, Site
-from talenthub.hubs.selectors import operated_hub_ids
+from talenthub.hubs.selectors import hub_ids_for_roles, operated_hub_ids, people_in_hubs
 from talenthub.hubs.services import membership_grant
 
 
@@ -100,11 +100,7 @@ class PersonAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
         queryset = super().get_queryset(request)
         if request.user.is_superuser:
             return queryset
-        hub_ids = operated_hub_ids(request.user)
-        in_hub = Q(memberships__hub_id__in=hub_ids) | Q(
-            enrollments__cohort__course__hub_id__in=hub_ids
-        )
-        return queryset.filter(id__in=User.objects.filter(in_hub).values("id"))
+        return queryset.filter(id__in=people_in_hubs(operated_hub_ids(request.user)).values("id"))
 
     def _is_operator(self, request: HttpRequest) -> bool:
         return request.user.is_superuser or bool(operated_hub_ids(request.user))
@@ -117,8 +113,19 @@ class PersonAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
             return self.get_queryset(request).filter(pk=obj.pk).exists()
         return self._is_operator(request)
 
+    def _beyond_reach(self, request: HttpRequest, person: User) -> bool:
+        """Whether the person holds more than the operator may hand out: superuser status, an
+        operator role in a hub the operator does not run, or a roll-up role. Changing such a
+        person's e-mail would hand their account, and all it may see, to this operator."""
+        if person.is_superuser:
+            return True
+        operates_elsewhere = hub_ids_for_roles(person, [Role.OPERATOR]) - operated_hub_ids(
+            request.user
+        )
+        return bool(operates_elsewhere or hub_ids_for_roles(person, ROLLUP_ROLES))
+
     def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        if obj is not None and obj.is_superuser and not request.user.is_superuser:
+        if obj is not None and not request.user.is_superuser and self._beyond_reach(request, obj):
             return False
         return self.has_view_permission(request, obj)
 

@@ -62,6 +62,13 @@ def hubs_visible_in_rollup(user: User | AnonymousUser) -> QuerySet[Hub]:
     return Hub.objects.filter(Q(consortium__in=led) | Q(id__in=operated_hub_ids(user))).distinct()
 
 
+def people_in_hubs(hub_ids: set[int]) -> QuerySet[User]:
+    """People with a role in, or an enrolment at, one of the hubs: the people their operators
+    may see. (Enrolments are reached by name: that app sits above this one.)"""
+    in_hub = Q(memberships__hub_id__in=hub_ids) | Q(enrollments__cohort__course__hub_id__in=hub_ids)
+    return User.objects.filter(id__in=User.objects.filter(in_hub).values("id"))
+
+
 def hub_list() -> QuerySet[Hub]:
     return Hub.objects.select_related("consortium").order_by("name")
 
