@@ -1,11 +1,13 @@
 """Writes the demo plan to the database, and removes it again.
 
 Everything is inserted with `bulk_create` in one transaction: a few thousand people and enrolments
-take seconds this way, where one `save()` per row (and per history row) would take minutes.
+take seconds this way, where one `save()` per row (and per history row) would take minutes. The
+apps' own demo generators then add what happened in those cohorts (`talenthub.demo.activity`).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import random
 from dataclasses import dataclass
@@ -21,6 +23,7 @@ from django.utils.translation import gettext as _
 from talenthub.accounts.models import User
 from talenthub.core.errors import DomainError
 from talenthub.courses.models import Cohort, Course, SessionDay
+from talenthub.demo.activity import ActivitySummary, delete_activity, generate_activity
 from talenthub.demo.build import DemoPlan, demo_plan
 from talenthub.demo.data import (
     CONSORTIUM,
@@ -50,6 +53,8 @@ class DemoSummary:
     people: int
     enrollments: int
     memberships: int
+    # What the apps' own demo generators added (None until they have run).
+    activity: ActivitySummary | None = None
 
 
 @transaction.atomic
@@ -58,7 +63,9 @@ def demo_data_generate(*, seed: int) -> DemoSummary:
     if Hub.objects.filter(code__in=DEMO_HUB_CODES).exists():
         raise DomainError(_("The demo data already exists; reset it first."))
     rng = random.Random(seed)  # noqa: S311 - made-up demo data, not security
-    return _Writer(demo_plan(rng)).write()
+    written = _Writer(demo_plan(rng)).write()
+    activity = generate_activity(seed=seed, hub_codes=DEMO_HUB_CODES)
+    return dataclasses.replace(written, activity=activity)
 
 
 @transaction.atomic
@@ -74,7 +81,9 @@ def demo_data_reset() -> None:
     # simple-history would write one history row per deleted row, one INSERT at a time (most of
     # the reset's time), only for the purge below to remove them again.
     with override_settings(SIMPLE_HISTORY_ENABLED=False):
-        # Children first: enrolments, cohorts and courses protect what they point to.
+        # Children first: what the apps recorded protects enrolments, cohorts and organisations;
+        # enrolments, cohorts and courses protect what they point to.
+        delete_activity(hub_ids=hub_ids, cohort_ids=cohort_ids, organisation_ids=organisation_ids)
         Enrollment.objects.filter(cohort_id__in=cohort_ids).delete()
         Cohort.objects.filter(pk__in=cohort_ids).delete()
         Course.objects.filter(pk__in=course_ids).delete()

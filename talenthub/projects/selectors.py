@@ -216,6 +216,18 @@ def projects_of_organisations(organisation_ids: set[int]) -> QuerySet[Project]:
     ).order_by("-starts_on", "id")
 
 
+def projects_mentored_by(email: str, hub_ids: set[int]) -> QuerySet[Project]:
+    """Projects of `hub_ids` that name the person (by e-mail) as their mentor: mentors are
+    named on the project, not given access to it."""
+    if not email or not hub_ids:
+        return Project.objects.none()
+    return (
+        Project.objects.filter(mentor_email__iexact=email, organisation__hub_id__in=hub_ids)
+        .select_related("organisation")
+        .order_by("-starts_on", "id")
+    )
+
+
 def projects_in_hubs(hub_ids: set[int], *, status: str = "") -> QuerySet[Project]:
     queryset = Project.objects.filter(organisation__hub_id__in=hub_ids)
     if status:

@@ -2,7 +2,8 @@
 
 The demo is generated once for the module inside a transaction that is rolled back at the end;
 every test runs in a savepoint inside it. Each figure is counted here with its own ORM query,
-following the KPI definitions of docs (DOMAIN.md), never read from the generator.
+following the KPI definitions of docs (DOMAIN.md), or with the owning app's KPI selector (jobs,
+satisfaction), never read from the generator.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import datetime
 import hashlib
 import random
+from decimal import Decimal
 from io import StringIO
 
 import holidays
@@ -18,17 +20,39 @@ from allauth.account.models import EmailAddress
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import transaction
-from django.db.models import Count, F, Max, Min, Sum
+from django.db.models import Count, Exists, F, Max, Min, OuterRef, Q, Sum
+from django.utils import timezone
 
 from talenthub.accounts.models import User
+from talenthub.attendance.models import AttendanceEvent, CompletionDecision
+from talenthub.attendance.selectors import timeline_entries as attendance_entries
 from talenthub.courses.choices import CohortStatus, IndustryDomain
 from talenthub.courses.models import Cohort, Course, SessionDay
 from talenthub.demo.build import demo_plan
-from talenthub.demo.data import DEMO_LOGINS, DEMO_PASSWORD, SUPERUSER
+from talenthub.demo.data import DEMO_LOGINS, DEMO_PASSWORD, DEMO_TODAY, SUPERUSER
 from talenthub.demo.services import demo_data_generate, demo_data_reset
-from talenthub.enrollments.choices import EnrollmentStatus
-from talenthub.enrollments.models import Enrollment
+from talenthub.enrollments.choices import ApplicationStatus, EnrollmentStatus
+from talenthub.enrollments.models import Application, Enrollment
+from talenthub.enrollments.selectors import cohorts_reviewed_by
+from talenthub.enrollments.selectors import timeline_entries as enrolment_entries
 from talenthub.hubs.models import Hub, Membership
+from talenthub.outcomes.models import Outcome
+from talenthub.outcomes.selectors import jobs_kpi
+from talenthub.outcomes.selectors import timeline_entries as outcome_entries
+from talenthub.partners.selectors import partner_organisation_ids
+from talenthub.projects.choices import HireDecision
+from talenthub.projects.demo import FLAGSHIP_TITLE
+from talenthub.projects.models import JobPosting, Project, ProjectApplication
+from talenthub.projects.selectors import (
+    projects_mentored_by,
+    projects_of_organisations,
+)
+from talenthub.projects.selectors import timeline_entries as project_entries
+from talenthub.reports.kpis import Period, Scope, get_kpi
+from talenthub.surveys.choices import Purpose, SurveyStatus
+from talenthub.surveys.models import Invitation, Response, Survey
+from talenthub.surveys.scoring import round_half_up
+from talenthub.surveys.selectors.scores import hub_score
 
 SEED = 20251203
 REPORTED = (datetime.date(2020, 1, 1), datetime.date(2025, 12, 31))
@@ -105,8 +129,48 @@ def _digest() -> str:
                 "dropout_reason",
             )
         ),
+        *_activity_rows(),
     ]
     return hashlib.sha256(repr(rows).encode()).hexdigest()
+
+
+def _activity_rows() -> list[list[tuple[object, ...]]]:
+    """What the apps' generators wrote, free of keys and of the time the demo was made."""
+    cohort = ("cohort__course__code", "cohort__number")
+    return [
+        sorted(
+            Application.objects.values_list(
+                "user__email", *cohort, "status", "submitted_at", "waitlist_position"
+            )
+        ),
+        sorted(
+            AttendanceEvent.objects.values_list(
+                "enrollment__cohort__course__code", "enrollment__cohort__number", "kind"
+            )
+            .annotate(n=Count("id"), first=Min("at"), last=Max("at"))
+            .order_by()
+        ),
+        sorted(
+            CompletionDecision.objects.values_list(
+                "enrollment__user__email", "enrollment__cohort__course__code", "outcome"
+            ).annotate(percent=F("attendance_percent"))
+        ),
+        sorted(
+            Outcome.objects.values_list(
+                "user__email", "hub__code", "category", "organisation_name", "starts_on", "status"
+            )
+        ),
+        sorted(
+            ProjectApplication.objects.values_list(
+                "project__title", "user__email", "status", "hire_decision"
+            )
+        ),
+        sorted(
+            Response.objects.values_list("survey__cohort__course__code", "survey__cohort__number")
+            .annotate(n=Count("id", distinct=True), total=Sum("answers__value"))
+            .order_by()
+        ),
+    ]
 
 
 @pytest.mark.django_db
@@ -294,6 +358,163 @@ def test_print_logins_lists_every_login_with_the_password_and_url():
     assert all(spec.email in text for spec in DEMO_LOGINS)
 
 
+def _jeonju() -> Hub:
+    return Hub.objects.get(code="jeonju")
+
+
+@pytest.mark.django_db
+def test_jeonju_has_157_jobs_and_startups_of_job_seekers_from_2020_to_2025():
+    kpi = jobs_kpi(
+        hub_ids={_jeonju().pk}, cohorts_ending_from=REPORTED[0], cohorts_ending_to=REPORTED[1]
+    )
+    assert kpi.count == 157
+    # Every counted person has a verified record, and some of them came from project hires.
+    assert (
+        Outcome.objects.filter(user_id__in=kpi.person_ids, status="verified")
+        .values("user_id")
+        .distinct()
+        .count()
+        == 157
+    )
+
+
+@pytest.mark.django_db
+def test_jeonju_satisfaction_from_2020_to_2025_is_92_4():
+    assert round_half_up(hub_score(_jeonju().pk, *REPORTED).score) == Decimal("92.4")
+
+
+@pytest.mark.django_db
+def test_the_kpi_functions_give_the_press_release_figures():
+    jeonju = Scope.for_hub(_jeonju())
+    six_years, last_year = Period.years(2020, 2025), Period.year(2025)
+
+    def value(name: str, period: Period) -> object:
+        return get_kpi(name)(jeonju, period).total.value
+
+    assert value("courses_run", six_years) == 122
+    assert value("graduates", six_years) == 2484
+    assert value("satisfaction", six_years) == Decimal("92.4")
+    assert value("jobs_and_startups", six_years) == 157
+    assert value("courses_run", last_year) == 18
+    assert value("participants", last_year) == 431
+
+
+@pytest.mark.django_db
+def test_every_enrolment_came_from_an_admitted_application():
+    admitted = Application.objects.filter(enrollment=OuterRef("pk"), status="admitted")
+    assert not Enrollment.objects.exclude(Exists(admitted)).exists()
+    statuses = set(Application.objects.values_list("status", flat=True))
+    assert {ApplicationStatus.REJECTED, ApplicationStatus.WAITLISTED} <= statuses
+
+
+@pytest.mark.django_db
+def test_a_recruiting_jeonju_cohort_has_a_live_offer_and_a_waitlist():
+    offers = Application.objects.filter(
+        cohort__course__hub__code="jeonju",
+        cohort__status=CohortStatus.RECRUITING,
+        status=ApplicationStatus.OFFERED,
+        offer_expires_at__gt=datetime.datetime.combine(
+            DEMO_TODAY, datetime.time(18), tzinfo=timezone.get_current_timezone()
+        ),
+    )
+    assert offers.count() == 1
+    waiting = Application.objects.filter(
+        cohort_id=offers.get().cohort_id, status=ApplicationStatus.WAITLISTED
+    )
+    assert waiting.count() == 3
+
+
+@pytest.mark.django_db
+def test_every_past_session_day_with_trainees_has_check_ins():
+    past = SessionDay.objects.filter(date__lt=DEMO_TODAY).filter(
+        Exists(
+            Enrollment.objects.filter(cohort=OuterRef("cohort"), status=EnrollmentStatus.COMPLETED)
+        )
+    )
+    assert past.count() > 3000
+    scanned = AttendanceEvent.objects.filter(session_day=OuterRef("pk"), kind="check_in")
+    assert not past.exclude(Exists(scanned)).exists()
+    assert not AttendanceEvent.objects.filter(session_day__date__gte=DEMO_TODAY).exists()
+
+
+@pytest.mark.django_db
+def test_completion_decisions_agree_with_the_enrolment_statuses():
+    final = Enrollment.objects.filter(
+        status__in=[EnrollmentStatus.COMPLETED, EnrollmentStatus.NOT_COMPLETED]
+    )
+    decisions = CompletionDecision.objects.all()
+    assert decisions.count() == final.count()
+    assert not decisions.exclude(outcome=F("enrollment__status")).exists()
+    assert not decisions.filter(outcome="completed", attendance_percent__lt=80).exists()
+    assert not decisions.filter(outcome="not_completed", attendance_percent__gte=80).exists()
+
+
+@pytest.mark.django_db
+def test_the_flagship_project_hired_all_ten_and_companies_have_open_jobs():
+    flagship = Project.objects.get(title=FLAGSHIP_TITLE)
+    assert flagship.hours == 240
+    assert flagship.partner_organisations.count() == 3
+    hired = ProjectApplication.objects.filter(project=flagship, hire_decision=HireDecision.HIRED)
+    assert hired.count() == 10
+    assert JobPosting.objects.filter(status="open").count() == 2
+
+
+@pytest.mark.django_db
+def test_finished_cohorts_have_a_satisfaction_survey_answered_anonymously():
+    finished = Cohort.objects.filter(ends_on__lt=DEMO_TODAY).exclude(status=CohortStatus.CANCELLED)
+    surveyed = Survey.objects.filter(purpose=Purpose.SATISFACTION)
+    assert surveyed.count() == finished.count()
+    assert not Response.objects.filter(Q(is_anonymous=False) | Q(respondent__isnull=False)).exists()
+
+
+@pytest.mark.django_db
+def test_the_company_login_acts_for_a_flagship_company_with_projects_and_a_job():
+    user = User.objects.get(email="company@jeonju.demo")
+    organisation_ids = partner_organisation_ids(user)
+    assert len(organisation_ids) == 1
+    titles = set(projects_of_organisations(organisation_ids).values_list("title", flat=True))
+    assert FLAGSHIP_TITLE in titles
+    assert len(titles) == 2
+    assert JobPosting.objects.filter(organisation_id__in=organisation_ids).exists()
+
+
+@pytest.mark.django_db
+def test_the_mentor_mentors_the_flagship_and_mentor_and_judge_review_applications():
+    mentor = User.objects.get(email="mentor@jeonju.demo")
+    mentored = projects_mentored_by(mentor.email, {_jeonju().pk})
+    assert [project.title for project in mentored] == [FLAGSHIP_TITLE]
+    for email in ("mentor@jeonju.demo", "judge@jeonju.demo"):
+        reviewed = cohorts_reviewed_by(User.objects.get(email=email).pk)
+        assert [cohort.status for cohort in reviewed] == [CohortStatus.RECRUITING]
+        assert reviewed[0].n_submitted > 0
+
+
+@pytest.mark.django_db
+def test_the_trainee_has_an_open_self_assessment_to_answer():
+    invitation = Invitation.objects.get(user__email="trainee@jeonju.demo", is_used=False)
+    assert invitation.survey.status == SurveyStatus.OPEN
+    assert not invitation.survey.is_anonymous
+    assert invitation.survey.cohort.status == CohortStatus.IN_PROGRESS
+
+
+@pytest.mark.django_db
+def test_a_flagship_hire_has_timeline_entries_from_every_app_all_in_jeonju():
+    hire = ProjectApplication.objects.filter(
+        project__title=FLAGSHIP_TITLE, hire_decision=HireDecision.HIRED
+    ).first()
+    assert hire is not None
+    entries = [
+        entry
+        for provider in (enrolment_entries, attendance_entries, project_entries, outcome_entries)
+        for entry in provider(hire.user_id)
+    ]
+    kinds = {entry.kind for entry in entries}
+    assert {"application.admitted", "enrolment.started", "enrolment.completed"} <= kinds
+    assert {"attendance", "completion", "project_team", "outcome"} <= kinds
+    # So Jeonju's operators see all of it on the person's timeline, and no other hub's do.
+    assert {entry.hub_id for entry in entries} == {_jeonju().pk}
+
+
 @pytest.mark.django_db
 def test_reset_removes_every_demo_row_and_the_same_seed_rebuilds_the_same_data():
     first = _digest()
@@ -306,6 +527,8 @@ def test_reset_removes_every_demo_row_and_the_same_seed_rebuilds_the_same_data()
     assert not Enrollment.objects.exists()
     assert not Enrollment.history.exists()
     assert not Membership.history.exists()
+    for model in (Application, AttendanceEvent, Outcome, Project, Survey, Response):
+        assert not model.objects.exists(), model
     out = StringIO()
     call_command("demo-data", "--reset", "--seed", str(SEED), stdout=out)
     assert "Generated in" in out.getvalue()

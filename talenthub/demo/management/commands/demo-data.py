@@ -16,6 +16,7 @@ from talenthub.core.errors import DomainError
 from talenthub.demo.data import DEMO_LOGINS, DEMO_PASSWORD, DEMO_URL, JEONJU, SUPERUSER
 from talenthub.demo.services import demo_data_generate, demo_data_reset
 from talenthub.hubs.models import Hub
+from talenthub.reports.services import rollup_rebuild
 
 DEFAULT_SEED = 20251203
 
@@ -58,7 +59,23 @@ class Command(BaseCommand):
             f"{summary.people} people, {summary.enrollments} enrolments, "
             f"{summary.memberships} memberships."
         )
+        if summary.activity is not None:
+            activity = summary.activity
+            self.stdout.write(
+                f"  {activity.applications} applications, "
+                f"{activity.attendance_events} attendance events, {activity.projects} projects, "
+                f"{activity.outcomes} outcomes ({activity.jeonju_jobs} Jeonju jobs and startups), "
+                f"{activity.surveys} surveys with {activity.survey_responses} responses "
+                f"(Jeonju satisfaction {activity.jeonju_satisfaction})."
+            )
         self.stdout.write(self.style.SUCCESS(f"Generated in {elapsed:.1f} s."))
+        # The demo writes in bulk, which sends no signals: the KPI dashboards' rollups are
+        # computed once here, from the committed rows (the nightly reconciliation would too).
+        started = time.perf_counter()
+        snapshots = rollup_rebuild()
+        self.stdout.write(
+            f"KPI rollups: {snapshots} snapshots in {time.perf_counter() - started:.1f} s."
+        )
 
     def _print_logins(self) -> None:
         self.stdout.write(f"Demo logins at {DEMO_URL} (password for all: {DEMO_PASSWORD})")
