@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import datetime
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db.models import Count, Q, QuerySet
 
 from talenthub.courses.choices import CohortStatus
+from talenthub.courses.models import SessionDay
 from talenthub.enrollments.choices import EnrollmentStatus
 from talenthub.hubs.models import Hub
 
@@ -50,3 +53,11 @@ def hub_figures(hubs: QuerySet[Hub]) -> list[HubFigures]:
         )
         for hub in rows
     ]
+
+
+def session_days_on(cohort_ids: Iterable[int], day: datetime.date) -> dict[int, SessionDay]:
+    """Each cohort's session on `day` (one query): the instructor's QR code and roster of today."""
+    return {
+        session.cohort_id: session
+        for session in SessionDay.objects.filter(cohort_id__in=list(cohort_ids), date=day)
+    }

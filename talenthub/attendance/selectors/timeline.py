@@ -23,6 +23,10 @@ class TimelineEntry:
     title: str
     detail: str
     url: str
+    # The hub of the enrolment: the hub's operators see the entry on the person's timeline, with a
+    # link to the cohort's attendance page.
+    hub_id: int | None = None
+    staff_url: str = ""
 
 
 def _end_of(day: datetime.date) -> datetime.datetime:
@@ -52,6 +56,8 @@ def timeline_entries(user_id: int, *, now: datetime.datetime | None = None) -> l
     entries: list[TimelineEntry] = []
     for enrollment in enrollments:
         course = f"{enrollment.cohort.course.title} {enrollment.cohort.number}"
+        hub_id = enrollment.cohort.course.hub_id
+        staff_url = reverse("attendance:overview", args=[enrollment.cohort_id])
         policy = policies[enrollment.cohort_id]
         results = books[enrollment.pk].closed_results(policy, now)
         for (year, month), summary in rules.monthly_rates(results, policy).items():
@@ -69,6 +75,8 @@ def timeline_entries(user_id: int, *, now: datetime.datetime | None = None) -> l
                         "days": summary.training_days,
                     },
                     url=my_attendance,
+                    hub_id=hub_id,
+                    staff_url=staff_url,
                 )
             )
         decision = decisions.get(enrollment.pk)
@@ -81,6 +89,8 @@ def timeline_entries(user_id: int, *, now: datetime.datetime | None = None) -> l
                     % {"outcome": decision.get_outcome_display(), "course": course},
                     detail=_("Attendance %(percent)s%%") % {"percent": decision.attendance_percent},
                     url=my_attendance,
+                    hub_id=hub_id,
+                    staff_url=staff_url,
                 )
             )
         if enrollment.status == EnrollmentStatus.DROPPED_OUT and enrollment.finished_on:
@@ -91,6 +101,8 @@ def timeline_entries(user_id: int, *, now: datetime.datetime | None = None) -> l
                     title=_("Dropped out: %(course)s") % {"course": course},
                     detail=enrollment.dropout_reason,
                     url=my_attendance,
+                    hub_id=hub_id,
+                    staff_url=staff_url,
                 )
             )
         certificate = certificates.get(enrollment.pk)
@@ -103,6 +115,8 @@ def timeline_entries(user_id: int, *, now: datetime.datetime | None = None) -> l
                     title=_("Certificate issued: %(course)s") % {"course": course},
                     detail=certificate.number,
                     url=url,
+                    hub_id=hub_id,
+                    staff_url=staff_url,
                 )
             )
             if certificate.revoked_at is not None:
@@ -113,6 +127,8 @@ def timeline_entries(user_id: int, *, now: datetime.datetime | None = None) -> l
                         title=_("Certificate revoked: %(course)s") % {"course": course},
                         detail=certificate.revoke_reason,
                         url=url,
+                        hub_id=hub_id,
+                        staff_url=staff_url,
                     )
                 )
     entries.sort(key=lambda entry: entry.at, reverse=True)
