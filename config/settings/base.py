@@ -210,7 +210,18 @@ CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
         "task": "talenthub.surveys.tasks.run_survey_schedule",
         "schedule": 3600.0,
     },
+    # KPI rollups: what the on-commit refresh left stale, then a nightly check-and-repair.
+    "reports-refresh-dirty-rollups": {
+        "task": "talenthub.reports.tasks.rollups_refresh_dirty",
+        "schedule": 60.0,
+    },
+    "reports-reconcile-rollups": {
+        "task": "talenthub.reports.tasks.rollups_reconcile",
+        "schedule": crontab(hour=3, minute=30),
+    },
 }
+# Recompute KPI rollups on commit of the records they count (False: only mark them stale).
+REPORTS_REFRESH_ON_COMMIT = env_bool("REPORTS_REFRESH_ON_COMMIT", True)
 
 # --- Mail ---------------------------------------------------------------------------------------
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")

@@ -15,3 +15,5 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 WHITENOISE_AUTOREFRESH = True
+# Saving a record only marks its KPI rollups stale; tests that need them refresh explicitly.
+REPORTS_REFRESH_ON_COMMIT = False

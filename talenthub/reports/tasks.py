@@ -4,6 +4,7 @@ import logging
 from typing import Any
 
 from celery import shared_task
+from django.conf import settings
 
 from talenthub.reports import selectors, services
 
@@ -12,8 +13,11 @@ logger = logging.getLogger(__name__)
 
 @shared_task
 def rollups_apply_changes(changes: list[list[Any]]) -> int:
-    """Mark the hub x years of the changes noted on commit stale, then recompute them."""
+    """Mark the hub x years of the changes noted on commit stale, then recompute them (unless
+    REPORTS_REFRESH_ON_COMMIT is off: then the periodic refresh does it)."""
     services.rollup_mark(services.marks_of_changes(changes))
+    if not getattr(settings, "REPORTS_REFRESH_ON_COMMIT", True):
+        return 0
     return services.rollup_refresh_dirty()
 
 

@@ -32,7 +32,8 @@ def figure(kpi, *, hub, period="year", year=2025, dimension="", bucket=""):
 
 
 @pytest.fixture
-def rolled_up(dataset):
+def rolled_up(dataset, settings):
+    settings.REPORTS_REFRESH_ON_COMMIT = True
     rollup_rebuild()
     # The dataset's own on-commit batch never runs inside the test transaction; drop it so that
     # each test sees only the callbacks of its own changes.
@@ -88,6 +89,25 @@ def test_a_bulk_update_that_bypasses_signals_is_reported_by_kpi_check(rolled_up)
     with pytest.raises(CommandError, match="differ"):
         call_command("kpi-check")
     rollup_rebuild()
+
+
+def test_without_refresh_on_commit_a_change_only_marks_its_hub_years_stale(
+    rolled_up, settings, django_capture_on_commit_callbacks
+):
+    settings.REPORTS_REFRESH_ON_COMMIT = False
+    enrolment = Enrollment.objects.get(
+        cohort=rolled_up.cohorts["C1#2"], user__email="p4@data.example.kr"
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        enrollment_finish(
+            enrollment=enrolment, status="completed", finished_on=datetime.date(2025, 5, 30)
+        )
+    alpha = rolled_up.hubs["alpha"]
+    assert set(DirtyMark.objects.values_list("hub_id", "year")) == {(alpha.pk, 2025)}
+    assert figure("graduates", hub=alpha) == 6
+    call_command("kpi-rollups")
+    assert figure("graduates", hub=alpha) == 7
+    assert rollup_differences() == []
 
 
 def test_a_new_hub_gets_snapshots_and_a_deleted_enrolment_is_uncounted(
