@@ -1,7 +1,7 @@
 """The fixed cast of every permission test (healthchecks' Alice/Bob idea).
 
-Hub A (`alpha`) and hub B (`beta`) are both in consortium `honam`. Each persona holds one role in hub
-A, except `other_operator` (operator of hub B) and `outsider` (no role anywhere)."""
+Hub A (`alpha`) and hub B (`beta`) are both in consortium `honam`. Each persona holds one role
+in hub A, except `other_operator` (operator of hub B) and `outsider` (no role anywhere)."""
 
 from __future__ import annotations
 
