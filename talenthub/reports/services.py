@@ -103,7 +103,9 @@ def snapshot_refresh(kind: str, owner_id: int | None, period: str, year: int) ->
         "year": year,
     }
     with transaction.atomic():
-        snapshot = Snapshot.objects.select_for_update().filter(**keys).first()
+        # order_by: the model's default ordering joins hubs and consortia (outer joins), and
+        # PostgreSQL refuses FOR UPDATE on the nullable side of an outer join.
+        snapshot = Snapshot.objects.select_for_update().filter(**keys).order_by("pk").first()
         if snapshot is None:
             snapshot = Snapshot.objects.create(**keys, computed_at=timezone.now())
         else:

@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from django.test import override_settings
 from hypothesis import HealthCheck, Phase, given
 from hypothesis import settings as hypothesis_settings
@@ -30,7 +32,16 @@ EXAMPLES = 8
 
 @pytest.fixture
 def schema(db):
-    return schemathesis.openapi.from_wsgi("/api/schema/", get_wsgi_application())
+    # Django closes old database connections when a request starts and ends; called straight
+    # through WSGI (the test client does the same as here), that would close the test's
+    # transaction on PostgreSQL.
+    for signal in (request_started, request_finished):
+        signal.disconnect(close_old_connections)
+    try:
+        yield schemathesis.openapi.from_wsgi("/api/schema/", get_wsgi_application())
+    finally:
+        for signal in (request_started, request_finished):
+            signal.connect(close_old_connections)
 
 
 @override_settings(TALENTHUB_API_RATE_LIMIT=1_000_000)
