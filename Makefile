@@ -55,6 +55,7 @@ messages-update: $(VENV)/.installed
 
 demo: install
 	$(PY) manage.py migrate --noinput -v 0
+	$(PY) manage.py collectstatic --noinput -v 0
 	$(PY) manage.py demo-data --seed $(DEMO_SEED) --if-empty
 	@$(PY) manage.py demo-data --print-logins
 	@echo "Starting a Celery worker (embedded broker unless REDIS_URL is set) and the web server on http://127.0.0.1:8000"
