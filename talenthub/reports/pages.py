@@ -104,6 +104,17 @@ def _hub_names(hubs: list[Hub]) -> list[tuple[str, str]]:
     return [(str(h.pk), h.name) for h in hubs]
 
 
+def _member_linker(hubs: list[Hub]) -> p.Linker:
+    """A member hub's figure links to that hub's own drill-down (its cohorts)."""
+    codes = {str(h.pk): h.code for h in hubs}
+
+    def link(kpi: str, period: str, year: int, dimension: str = "", bucket: str = "") -> str:
+        url = reverse("reports:hub_drill", args=[codes[bucket], kpi])
+        return p.with_query(url, year=year, period=period)
+
+    return link
+
+
 def consortium_page(consortium: Consortium, year: int) -> dict[str, Any]:
     link = p.scope_linker("reports:consortium_drill", consortium.code)
     page = _scope_page(ScopeKind.CONSORTIUM, consortium.pk, year, link)
@@ -115,7 +126,7 @@ def consortium_page(consortium: Consortium, year: int) -> dict[str, Any]:
         list(SIDE_BY_SIDE),
         [str(h.pk) for h in hubs],
         year,
-        link,
+        _member_linker(hubs),
         dict(_hub_names(hubs)),
         PeriodKind.YEAR,
     )
@@ -134,7 +145,7 @@ def national_page(year: int) -> dict[str, Any]:
         list(SIDE_BY_SIDE),
         [str(h.pk) for h in hubs],
         year,
-        link,
+        _member_linker(hubs),
         dict(_hub_names(hubs)),
         PeriodKind.YEAR,
     )

@@ -175,26 +175,27 @@ def _int(value: Value | None) -> int | None:
 
 
 def funnel(figures: Figures, year: int, link: Linker) -> tuple[list[Row], dict[str, Any]]:
-    """Enrolments of the cohorts that ended in the year → completed → into jobs or startups."""
-    completion = figures.get("completion_rate")
-    jobs = figures.get("jobs_and_startups")
+    """Applications and participants of the cohorts that started in the year; graduates and
+    people into jobs or startups of those that ended in it (each step its KPI's definition)."""
     steps = [
-        (_("Enrolled"), completion.denominator if completion else None, "completion_rate"),
-        (_("Completed"), completion.numerator if completion else None, "graduates"),
-        (_("Into jobs or startups"), _int(jobs), "jobs_and_startups"),
+        (_("Applications"), "applications"),
+        (_("Participants"), "participants"),
+        (_("Graduates"), "graduates"),
+        (_("Into jobs or startups"), "jobs_and_startups"),
     ]
+    counts = [_int(figures.get(name)) for _label, name in steps]
     rows = [
         Row(
             str(label),
             [Cell(display(Unit.COUNT, count), link(name, PeriodKind.YEAR, year, "", ""))],
         )
-        for label, count, name in steps
+        for (label, name), count in zip(steps, counts, strict=True)
     ]
     chart = {
         "type": "bar",
         "horizontal": True,
-        "labels": [str(label) for label, _count, _name in steps],
-        "datasets": [{"label": _("People"), "data": [count for _l, count, _n in steps]}],
+        "labels": [str(label) for label, _name in steps],
+        "datasets": [{"label": _("People"), "data": counts}],
     }
     return rows, chart
 

@@ -239,6 +239,7 @@ def marks_of_changes(changes: Iterable[Sequence[Any]]) -> set[tuple[int | None, 
 
     # Enrolments, surveys and their answers, outcomes: through their cohorts' hub and years.
     cohort_ids = _ids(by_label, "enrollments.Enrollment", "cohort_id")
+    cohort_ids |= _ids(by_label, "enrollments.Application", "cohort_id")
     cohort_ids |= _ids(by_label, "surveys.Survey", "cohort_id")
     survey_ids = _ids(by_label, "surveys.Response", "survey_id")
     survey_ids |= _ids(by_label, "surveys.Invitation", "survey_id")

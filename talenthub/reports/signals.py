@@ -24,6 +24,7 @@ TRACKED: dict[str, tuple[str, ...]] = {
     "courses.Cohort": ("course_id", "starts_on", "ends_on"),
     "courses.Course": ("hub_id",),
     "enrollments.Enrollment": ("cohort_id",),
+    "enrollments.Application": ("cohort_id",),
     "partners.Agreement": ("organisation_id", "starts_on"),
     "partners.Organisation": ("hub_id",),
     "hubs.Hub": ("consortium_id",),

@@ -12,16 +12,16 @@ from openpyxl import Workbook  # type: ignore[import-untyped]
 from openpyxl.styles import Font  # type: ignore[import-untyped]
 from openpyxl.worksheet.worksheet import Worksheet  # type: ignore[import-untyped]
 
+from talenthub.core import spreadsheets
 from talenthub.reports.documents.annual import AnnualReport
 from talenthub.reports.kpis.dimensions import DIMENSIONS
 from talenthub.reports.selectors.rollups import Value
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
 
 def neutralise(text: str) -> str:
-    """OWASP CSV/formula injection: a leading apostrophe keeps `=HYPERLINK(…)` plain text."""
-    return f"'{text}" if text.startswith(FORMULA_STARTS) else text
+    """OWASP CSV/formula injection: a leading apostrophe keeps `=HYPERLINK(…)` plain text (the
+    project's one rule, talenthub.core.spreadsheets)."""
+    return str(spreadsheets.neutralise(text))
 
 
 def _put(sheet: Worksheet, row: list[Any]) -> None:

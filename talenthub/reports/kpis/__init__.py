@@ -29,6 +29,7 @@ from talenthub.reports.kpis.satisfaction import (
     survey_response_rate,
 )
 from talenthub.reports.kpis.training import (
+    applications,
     completion_rate,
     courses_run,
     graduates,
@@ -40,6 +41,7 @@ from talenthub.reports.kpis.training import (
 # Reports list KPIs in this order (docs/kpi.md's); a KPI missing here fails at import.
 ORDER = (
     "courses_run",
+    "applications",
     "participants",
     "unique_persons",
     "graduates",
@@ -118,6 +120,7 @@ __all__ = [
     "KpiResult",
     "Period",
     "Scope",
+    "applications",
     "as_json",
     "completion_rate",
     "compute_all",

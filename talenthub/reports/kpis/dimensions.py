@@ -87,6 +87,13 @@ PATHS: dict[str, dict[str, str]] = {
         "age_band.birth": "user__birth_date",
         "age_band.on": "cohort__starts_on",
     },
+    "application": {
+        "hub": "cohort__course__hub_id",
+        "site": "cohort__site_id",
+        "track": "cohort__course__track",
+        "domain": "cohort__course__industry_domain",
+        "level": "cohort__course__level",
+    },
     "agreement": {"hub": "organisation__hub_id"},
 }
 COHORT_DIMENSIONS = ("hub", "site", "track", "domain", "level")

@@ -14,7 +14,7 @@ from django.db.models import Count, Q, QuerySet
 
 from talenthub.courses.choices import CohortStatus
 from talenthub.courses.models import Cohort
-from talenthub.enrollments.models import Enrollment
+from talenthub.enrollments.models import Application, Enrollment
 from talenthub.partners.models import Agreement
 from talenthub.reports.arithmetic import percent
 from talenthub.reports.kpis.base import Figure, KpiResult, Period, Scope
@@ -25,6 +25,11 @@ Condition = Callable[[Period], Q]
 
 def _enrolments(scope: Scope) -> QuerySet[Any]:
     rows = Enrollment.objects.exclude(cohort__status=CohortStatus.CANCELLED)
+    return scope.filter(rows, "cohort__course__hub")
+
+
+def _applications(scope: Scope) -> QuerySet[Any]:
+    rows = Application.objects.exclude(cohort__status=CohortStatus.CANCELLED)
     return scope.filter(rows, "cohort__course__hub")
 
 
@@ -39,6 +44,7 @@ def _agreements(scope: Scope) -> QuerySet[Any]:
 # The rows each kind of KPI starts from, before any period: cancelled cohorts count nowhere.
 BASES: dict[str, Callable[[Scope], QuerySet[Any]]] = {
     "enrolment": _enrolments,
+    "application": _applications,
     "cohort": _cohorts,
     "agreement": _agreements,
 }

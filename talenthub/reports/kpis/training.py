@@ -33,6 +33,7 @@ def enrolment_completed(period: Period) -> Q:
     return enrolment_ended(period) & Q(status=EnrollmentStatus.COMPLETED)
 
 
+APPLICATIONS = Measure(Counter("application", enrolment_started))
 COURSES_RUN = Measure(Counter("cohort", cohort_started, field="course"))
 PARTICIPANTS = Measure(Counter("enrolment", enrolment_started))
 UNIQUE_PERSONS = Measure(Counter("enrolment", enrolment_started, field="user"))
@@ -60,6 +61,24 @@ def courses_run(scope: Scope, period: Period, by: str | None = None) -> KpiResul
     A course run twice counts once; per bucket it counts once in each bucket it ran in (by site, a
     course run at two sites counts at both), so buckets may add up to more than the total."""
     return evaluate_one("courses_run", COURSES_RUN, scope, period, by)
+
+
+@kpi(
+    title=_("Applications"),
+    summary=_(
+        "Applications, whatever became of them, to cohorts not cancelled that started in the "
+        "period."
+    ),
+    unit=Unit.COUNT,
+    dimensions=COHORT_DIMENSIONS,
+    measure=APPLICATIONS,
+    row_kind=RowKind.ENROLMENT,
+)
+def applications(scope: Scope, period: Period, by: str | None = None) -> KpiResult:
+    """Applications in any status (received, waitlisted, offered, admitted, not selected,
+    declined, lapsed, withdrawn) to cohorts, not cancelled, whose start date is in the period: the
+    first step of the funnel applications, participants, graduates, jobs."""
+    return evaluate_one("applications", APPLICATIONS, scope, period, by)
 
 
 @kpi(

@@ -132,9 +132,35 @@ def build_dataset(f: ModuleType) -> Dataset:
     f.AgreementFactory(organisation=company, starts_on=D(2024, 6, 1), ends_on=D(2025, 5, 31))
     beta_partner = f.OrganisationFactory(hub=beta, kind="public_agency", name="농촌진흥청")
     f.AgreementFactory(organisation=beta_partner, starts_on=D(2025, 3, 1), ends_on=None)
+    _applications(data)
     _surveys(data)
     _outcomes(data)
     return data
+
+
+def _applications(data: Dataset) -> None:
+    """Applications: 5 to C1#2 (4 admitted, 1 not selected), 1 to the cancelled C2#2, 2 to C4#1."""
+    from talenthub.enrollments.models import Application
+
+    plan = [
+        ("C1#2", "p1", "admitted"),
+        ("C1#2", "p4", "admitted"),
+        ("C1#2", "p5", "admitted"),
+        ("C1#2", "p6", "admitted"),
+        ("C1#2", "p10", "rejected"),
+        ("C2#2", "p10", "admitted"),
+        ("C4#1", "p3", "admitted"),
+        ("C4#1", "p11", "admitted"),
+    ]
+    enrolments = {(e.cohort_id, e.user_id): e for e in data.enrolments}
+    for key, person, status in plan:
+        cohort, user = data.cohorts[key], data.people[person]
+        Application.objects.create(
+            cohort=cohort,
+            user=user,
+            status=status,
+            enrollment=enrolments.get((cohort.pk, user.pk)) if status == "admitted" else None,
+        )
 
 
 def _surveys(data: Dataset) -> None:

@@ -33,6 +33,8 @@ def test_every_kpi_of_alpha_in_2025(dataset):
     assert totals(alpha(dataset), Y2025) == {
         # C1 (cohorts 2 and 3) and C2 (cohort 1); not C2's cancelled cohort nor C1's 2024 one
         "courses_run": Figure(2),
+        # 5 to C1#2; not the one to the cancelled C2#2
+        "applications": Figure(5),
         # C1#2: 4, C1#3: 2, C2#1: 2
         "participants": Figure(8),
         # p1 p4 p5 p6 p7 p8 p9 (p5 took C1#2 and C2#1)
@@ -60,6 +62,7 @@ def test_every_kpi_of_alpha_in_2025(dataset):
 def test_every_kpi_of_alpha_in_2024(dataset):
     assert totals(alpha(dataset), Period.year(2024)) == {
         "courses_run": Figure(2),  # C1 (cohort 1, from November) and C3
+        "applications": Figure(0),
         "participants": Figure(4),
         "unique_persons": Figure(3),  # p1 p2 p3 (p2 twice)
         "graduates": Figure(1),  # C3#1 ended in 2024; C1#1 ends in January 2025
@@ -93,6 +96,7 @@ def test_six_years_of_alpha_count_a_course_and_a_person_once(dataset):
 def test_consortium_rolls_up_its_hubs_and_counts_a_person_of_two_hubs_once(dataset):
     figures = totals(honam(dataset), Y2025)
     assert figures["courses_run"] == Figure(3)
+    assert figures["applications"] == Figure(7)
     assert figures["participants"] == Figure(10)
     assert figures["unique_persons"] == Figure(9)
     assert figures["graduates"] == Figure(8)
