@@ -1,6 +1,6 @@
 """KPI dashboards in the browser: an operator drills a figure down to its trainees; the consortium
 lead compares member hubs without seeing anyone; an anonymous visitor reads the headline figures.
-Every page passes axe (no serious or critical violation) and draws its charts under the strict CSP."""
+Every page passes axe (no serious or critical violation) and draws its charts (strict CSP)."""
 
 from __future__ import annotations
 
