@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from playwright.sync_api import Browser, Page, ViewportSize, sync_playwright
+from playwright.sync_api import Browser, FloatRect, Page, ViewportSize, sync_playwright
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -30,6 +30,8 @@ CHROMIUM_ARGS = [
 ]
 DESKTOP: ViewportSize = {"width": 1280, "height": 900}
 PHONE: ViewportSize = {"width": 390, "height": 844}
+# Long lists are cut here (CSS pixels): a docs picture needs the top of a page, not all of it.
+MAX_HEIGHT = 2400
 
 
 @dataclass(frozen=True)
@@ -107,7 +109,11 @@ class Shooter:
             raise SystemExit(f"{url}: {status}")
         page.wait_for_load_state("networkidle")
         target = self.options.out / f"{name}.png"
-        page.screenshot(path=target, full_page=True)
+        width, height = page.evaluate(
+            "() => [document.documentElement.clientWidth, document.documentElement.scrollHeight]"
+        )
+        clip: FloatRect = {"x": 0, "y": 0, "width": width, "height": min(height, MAX_HEIGHT)}
+        page.screenshot(path=target, full_page=True, clip=clip)
         self.written.append(target)
         print(f"{target}  ←  {page.url}")
 
@@ -119,6 +125,27 @@ def first_href(page: Page, url: str, selector: str) -> str:
     if not href:
         raise SystemExit(f"no link matching {selector!r} on {url}")
     return href
+
+
+def busiest_roster(page: Page, url: str) -> str:
+    """The roster of the listed cohort with the most trainees (the newest cohorts are empty)."""
+    page.goto(url)
+    href: str | None = page.evaluate(
+        """() => {
+            let best = null, most = 0;
+            for (const row of document.querySelectorAll("main table tbody tr")) {
+                const link = row.querySelector("a[href*='/manage/cohorts/']");
+                const seats = [...row.cells].map(c => c.innerText.match(/^(\\d+)\\s*\\/\\s*\\d+$/))
+                    .find(Boolean);
+                if (link && seats && Number(seats[1]) > most) {
+                    most = Number(seats[1]);
+                    best = link.getAttribute("href");
+                }
+            }
+            return best;
+        }"""
+    )
+    return href or first_href(page, url, "main table tbody a[href*='/manage/cohorts/']")
 
 
 def run(options: Options) -> list[Path]:
@@ -137,7 +164,7 @@ def run(options: Options) -> list[Path]:
         with shooter.page(email=options.operator) as page:
             shooter.shoot(page, "/dashboard/", "dashboard-operator")
             shooter.shoot(page, "/manage/cohorts/", "manage-cohorts")
-            roster = first_href(page, f"{base}/manage/cohorts/", "main table tbody a")
+            roster = busiest_roster(page, f"{base}/manage/cohorts/")
             shooter.shoot(page, roster, "roster")
             shooter.shoot(page, "/backoffice/", "backoffice")
             shooter.shoot(page, "/backoffice/courses/course/", "backoffice-courses")
