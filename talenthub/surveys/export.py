@@ -14,17 +14,14 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook  # type: ignore[import-untyped]
 from openpyxl.styles import Font  # type: ignore[import-untyped]
 
+from talenthub.core.spreadsheets import neutralise
 from talenthub.surveys.choices import TEXT_KINDS, QuestionKind
 from talenthub.surveys.models import Answer, Question, Response, Survey
 from talenthub.surveys.selectors.results import choice_label
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
 
 def safe_cell(value: Any) -> Any:
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
+    return neutralise(value)  # the project's one formula-injection rule (core.spreadsheets)
 
 
 def _answer_cell(question: Question, answer: Answer | None) -> Any:

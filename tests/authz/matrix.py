@@ -303,6 +303,60 @@ ATTENDANCE = {
 }
 
 
+# --- Imports, exports and API tokens (talenthub/exchange, talenthub/api) -------------------------
+# The scene: an import of alpha's roster, checked and ready; the trainee's API token in alpha.
+EXCHANGE = {
+    # Operators' pages (beta's operator has their own list and forms; alpha's run is not theirs).
+    "exchange:import_list": operators(OK),
+    "exchange:import_detail": row(
+        others=NOT_FOUND, anonymous=TO_LOGIN, operator=OK, superuser=OK
+    ),
+    "exchange:import_progress": row(
+        others=NOT_FOUND, anonymous=TO_LOGIN, operator=OK, superuser=OK
+    ),
+    "exchange:import_commit": POST_ONLY,
+    "exchange:import_recheck": POST_ONLY,
+    "exchange:import_template": operators(OK),
+    "exchange:export_index": operators(OK),
+    # Everyone signed in manages their own tokens (with no role anywhere, the page says so).
+    "api_tokens:token_list": signed_in(OK),
+    "api_tokens:token_revoke": POST_ONLY,
+}
+
+# The REST API (/api/) takes personal access tokens, never the session: signed in or not, a
+# browser gets 401 from every endpoint but the public catalogue, the schema and the docs. What
+# each token may do is tested in talenthub/api/tests (test_api.py by role and hub, and
+# schemathesis over every operation as an operator's, a trainee's and a funder's token).
+NO_TOKEN = "401"
+API = {
+    "api:openapi-json": everyone(OK),
+    "api:openapi-view": everyone(OK),
+    "api:api-root": everyone(NOT_FOUND),
+    "api:catalogue_list": everyone(OK),
+    "api:catalogue_detail": everyone(OK),
+    **{
+        f"api:{name}": everyone(NO_TOKEN)
+        for name in (
+            "cohort_list",
+            "cohort_detail",
+            "application_list",
+            "application_detail",
+            "enrolment_list",
+            "enrolment_create",
+            "enrolment_detail",
+            "outcome_list",
+            "outcome_create",
+            "outcome_detail",
+            "attendance_list",
+            "survey_results",
+            "partner_list",
+            "kpis",
+        )
+    },
+    # POST only.
+    "api:application_decision": everyone(NOT_ALLOWED),
+}
+
 # --- django-allauth (account and two-factor pages) ---------------------------------------------
 # No persona has an authenticator; personas are signed in with force_login and have no
 # EmailAddress rows.
@@ -391,6 +445,8 @@ ADMIN_SITE = {
     "admin:app_list[surveys]": staff_row(OK, OK, OK),
     "admin:app_list[outcomes]": staff_row(OK, OK, OK),
     "admin:app_list[projects]": staff_row(OK, OK, OK),
+    "admin:app_list[exchange]": staff_row(OK, OK, OK),
+    "admin:app_list[api]": staff_row(OK, OK, OK),
 }
 
 # The per-object redirect (`<model>/<id>/` → `<model>/<id>/change/`) checks nothing itself; the
@@ -501,6 +557,11 @@ ADMIN_MODELS: dict[str, Pages] = {
     "projects/jobposting": HUB_SCOPED,
     "projects/jobapplication": HUB_SCOPED_WITH_HISTORY,
     "projects/thirdpartyconsent": ADDED_BY_SERVICES_WITH_HISTORY,
+    # Records of what happened: read-only; only a superuser deletes one.
+    "exchange/importrun": {**WRITTEN_BY_SERVICES, "delete": (FORBIDDEN, FORBIDDEN, OK)},
+    "exchange/exportlog": {**WRITTEN_BY_SERVICES, "delete": (FORBIDDEN, FORBIDDEN, OK)},
+    # Tokens are made on the API tokens page (the only place their secret is shown).
+    "api/apitoken": {**WRITTEN_BY_SERVICES, "delete": (FORBIDDEN, FORBIDDEN, OK)},
 }
 
 
@@ -537,6 +598,8 @@ MATRIX: dict[str, dict[str, str]] = _merge(
     PARTNERS,
     OUTCOMES,
     ATTENDANCE,
+    EXCHANGE,
+    API,
     ACCOUNTS,
     ADMIN_SITE,
     _admin_model_rows(),
@@ -622,4 +685,18 @@ POST_MATRIX = {
     "attendance:calendar_reset": acts(others=back_to("attendance:my_attendance")),
     # The holder may download but not revoke their certificate.
     "attendance:certificate_revoke": acts(operator="400", superuser="400"),
+    # The scene's run is ready: alpha's operator imports it (or is told why not) and is back on
+    # its page; a check again likewise.
+    "exchange:import_commit": acts(
+        operator=back_to("exchange:import_detail"), superuser=back_to("exchange:import_detail")
+    ),
+    "exchange:import_recheck": acts(
+        operator=back_to("exchange:import_detail"), superuser=back_to("exchange:import_detail")
+    ),
+    # The trainee's token: its owner and alpha's operators may revoke it.
+    "api_tokens:token_revoke": acts(
+        trainee=back_to("api_tokens:token_list"),
+        operator=back_to("api_tokens:token_list"),
+        superuser=back_to("api_tokens:token_list"),
+    ),
 }

@@ -268,6 +268,7 @@ def build_scene(world: World) -> Scene:
     )
     feed = calendar_feed_get_or_create(user=trainee)
     _back_office_rows(world, enrolment, graduation, day, survey)
+    exchange_values = _exchange_and_api_rows(world)
 
     objects = {**foundation_objects(world), "enrollments.Application": application}
     values = {
@@ -298,6 +299,7 @@ def build_scene(world: World) -> Scene:
         "uidb36": "zz",
         # The admin's catch-all.
         "url": "no-such-page/",
+        **exchange_values,
     }
     return Scene(
         objects=objects,
@@ -317,6 +319,7 @@ def build_scene(world: World) -> Scene:
             "projects:company_job_resume": {"application_id": job_application.pk},
             "attendance:scan": {"token": qr_token(day.pk, NOW)},
             "attendance:person_calendar": {"token": feed.token},
+            "exchange:import_template": {"kind": "trainees"},
         },
     )
 
@@ -362,6 +365,39 @@ def _back_office_rows(world: World, enrolment, graduation, day, survey) -> None:
         decided_by=operator,
     )
     row("surveys", "Response").objects.create(survey=survey, is_anonymous=True, submitted_on=TODAY)
+
+
+def _exchange_and_api_rows(world: World) -> dict[str, Any]:
+    """An import of alpha's (checked, ready to import), an export log entry, and the trainee's
+    API token: the records of the exchange and API pages and of their back-office lists."""
+    from talenthub.api.services import token_create
+    from talenthub.exchange import services as exchange
+
+    roster = "이름,휴대전화,이메일\r\n새교육생,010-9000-0001,matrix-new@example.kr\r\n"
+    run, _table = exchange.import_run_create(
+        hub=world.hub,
+        kind="trainees",
+        data=roster.encode(),
+        file_name="roster.csv",
+        created_by=world["operator"],
+    )
+    exchange.import_run_check(run=run)
+    exchange.export_log_record(
+        user=world["operator"],
+        hub=world.hub,
+        dataset="trainees",
+        file_format="xlsx",
+        purpose="contact",
+        has_personal_data=True,
+        columns=["name"],
+        filters={},
+        row_count=1,
+    )
+    token, _secret = token_create(
+        user=world["trainee"], hub=world.hub, name="matrix", scopes=["enrolments:read"], days=30
+    )
+    enrolment_id = world["trainee"].enrollments.get(cohort=world.cohort).pk
+    return {"run_id": run.pk, "token_id": token.pk, "enrolment_id": enrolment_id}
 
 
 def admin_object(scene: Scene, model: type[models.Model]) -> models.Model:
