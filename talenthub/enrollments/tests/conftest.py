@@ -16,6 +16,14 @@ from talenthub.enrollments.tests.helpers import (
 
 
 @pytest.fixture(autouse=True)
+def _english(settings):
+    """Messages are compared in English (the Korean catalogue is checked in tests/i18n, and the
+    browser tests read Korean pages). As the default language, it holds in every thread and for
+    every request without an Accept-Language of its own."""
+    settings.LANGUAGE_CODE = "en"
+
+
+@pytest.fixture(autouse=True)
 def _private_media(settings, tmp_path):
     """Uploads of the tests go to a temporary folder, never into var/media."""
     settings.MEDIA_ROOT = tmp_path / "media"
