@@ -308,9 +308,7 @@ ATTENDANCE = {
 EXCHANGE = {
     # Operators' pages (beta's operator has their own list and forms; alpha's run is not theirs).
     "exchange:import_list": operators(OK),
-    "exchange:import_detail": row(
-        others=NOT_FOUND, anonymous=TO_LOGIN, operator=OK, superuser=OK
-    ),
+    "exchange:import_detail": row(others=NOT_FOUND, anonymous=TO_LOGIN, operator=OK, superuser=OK),
     "exchange:import_progress": row(
         others=NOT_FOUND, anonymous=TO_LOGIN, operator=OK, superuser=OK
     ),

@@ -14,6 +14,7 @@ from openpyxl import load_workbook  # type: ignore[import-untyped]
 from talenthub.exchange.choices import ExportPurpose
 from talenthub.exchange.exports import DATASETS
 from talenthub.exchange.models import ExportLog
+from talenthub.exchange.tests.files import csv_bytes
 
 # What spreadsheets run: a leading =, +, -, @, tab or carriage return (OWASP CSV injection).
 PAYLOADS = ['=HYPERLINK("http://evil")', "+1+1", "-2+3", "@SUM(A1)", "\t=1", "\r=1"]
@@ -242,3 +243,30 @@ def test_exports_make_as_many_queries_for_50_trainees_as_for_5(world, factories,
         return len(captured)
 
     assert queries(5) == queries(45)
+
+
+def test_an_exported_attendance_sheet_imports_again_unchanged(world, run_import, factories):
+    factories.SessionDayFactory(cohort=world.cohort, date=datetime.date(2025, 3, 3))
+    rows = [
+        ["과정코드", "휴대전화 또는 이메일", "일자", "입실", "퇴실", "외출시작", "외출종료"],
+        ["AI-101", world["trainee"].email, "2025-03-03", "09:05", "17:30", "12:10", "12:40"],
+    ]
+    assert run_import("attendance", csv_bytes(rows)).status == "committed"
+    client = Client()
+    client.force_login(world["operator"])
+    content = client.post(
+        reverse("exchange:export_index"),
+        {
+            "hub": world.hub.pk,
+            "dataset": "attendance_days",
+            "purpose": "hrd_net",
+            "file_format": "csv",
+        },
+    ).content
+    again = run_import("attendance", content, name="days.csv")
+    assert (again.status, again.created_count, again.updated_count, again.unchanged_count) == (
+        "committed",
+        0,
+        0,
+        1,
+    )
