@@ -68,7 +68,9 @@ def check_accessible(page: Page) -> None:
     """Fail on any axe violation of impact serious or critical, naming rule, help and nodes."""
     if id(page) in _scriptless:
         raise RuntimeError("axe needs JavaScript: check the page in a context that has it")
-    _visited.setdefault(id(page), []).append((page.url, page.screenshot(full_page=True)))
+    # JPEG: a fifth of a full-page PNG's time, and these are only read when a test fails.
+    shot = page.screenshot(full_page=True, type="jpeg", quality=60)
+    _visited.setdefault(id(page), []).append((page.url, shot))
     violations = _axe.run(page).response["violations"]
     blocking = [v for v in violations if v["impact"] in BLOCKING_IMPACTS]
     if blocking:
@@ -93,8 +95,8 @@ def sign_in(page: Page, live_server: LiveServer, email: str, password: str = PAS
 def _save_screenshots(nodeid: str, number: int, page: Page, shots: list[tuple[str, bytes]]) -> None:
     folder = RESULTS_DIR / re.sub(r"[^\w.-]+", "_", nodeid).strip("_")
     folder.mkdir(parents=True, exist_ok=True)
-    for index, (url, png) in enumerate(shots, start=1):
-        (folder / f"page{number}-{index:02d}-{_slug(url)}.png").write_bytes(png)
+    for index, (url, jpeg) in enumerate(shots, start=1):
+        (folder / f"page{number}-{index:02d}-{_slug(url)}.jpeg").write_bytes(jpeg)
     with contextlib.suppress(Exception):  # a closed or crashed page has nothing left to show
         page.screenshot(path=folder / f"page{number}-failure-{_slug(page.url)}.png", full_page=True)
 

@@ -66,6 +66,12 @@ def test_visitor_filters_the_catalogue_by_track_without_reloading_and_opens_a_sc
     expect(rows.nth(2)).to_contain_text("13:00\u201317:00")
     assert_accessible(page)
 
+    page.locator(".breadcrumb a", has_text="빅데이터 분석 입문").click()
+    page.wait_for_url(re.compile(r"/courses/\d+/$"))
+    expect(page.get_by_role("heading", level=1)).to_have_text("빅데이터 분석 입문")
+    expect(page.locator("main .card")).to_have_count(2)  # its two cohorts
+    assert_accessible(page)
+
 
 def test_catalogue_filter_works_as_a_plain_get_form_without_javascript(
     e2e_world: World,
