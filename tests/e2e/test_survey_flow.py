@@ -71,7 +71,7 @@ def test_trainee_answers_on_a_phone_and_the_operator_sees_the_score(
     assert_accessible(phone)
 
     # Submitting with nothing answered shows what is missing, and keeps the link usable.
-    phone.get_by_role("button", name="Submit answers").click()
+    phone.get_by_role("button", name="응답 제출").click()
     expect(phone.locator(".has-error").first).to_be_visible()
     assert_accessible(phone)
 
@@ -86,7 +86,7 @@ def test_trainee_answers_on_a_phone_and_the_operator_sees_the_score(
             phone.locator(f'input[name="{name}"][value="0"]').check()
         elif question.code == "good":
             phone.locator(f'textarea[name="{name}"]').fill(COMMENT)
-    phone.get_by_role("button", name="Submit answers").click()
+    phone.get_by_role("button", name="응답 제출").click()
     expect(phone.get_by_role("status")).to_contain_text("만족도")
     assert_accessible(phone)
 
