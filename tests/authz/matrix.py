@@ -355,6 +355,36 @@ API = {
     "api:application_decision": everyone(NOT_ALLOWED),
 }
 
+
+# --- KPI reports (talenthub/reports) --------------------------------------------------------------
+# Requested for hub alpha, consortium honam and the KPI "participants" of 2025.
+def roll_up(*allowed: str) -> dict[str, str]:
+    return row(others=NOT_FOUND, anonymous=TO_LOGIN, superuser=OK, **dict.fromkeys(allowed, OK))
+
+
+REPORTS = {
+    # The dashboards one may open (an empty list for most).
+    "reports:index": signed_in(OK),
+    # Alpha's figures: its operators (with the people behind them), the lead of its consortium
+    # and the funder (figures and cohort rows only, never a person). Beta's operator: 404.
+    "reports:hub": roll_up("operator", "consortium_lead", "funder"),
+    "reports:hub_drill": roll_up("operator", "consortium_lead", "funder"),
+    "reports:hub_xlsx": roll_up("operator", "consortium_lead", "funder"),
+    "reports:hub_pdf": roll_up("operator", "consortium_lead", "funder"),
+    "reports:press_release": roll_up("operator", "consortium_lead", "funder"),
+    # The consortium roll-up: its lead and the funder, not the member hubs' operators.
+    "reports:consortium": roll_up("consortium_lead", "funder"),
+    "reports:consortium_drill": roll_up("consortium_lead", "funder"),
+    "reports:national": roll_up("funder"),
+    "reports:national_drill": roll_up("funder"),
+    "reports:national_xlsx": roll_up("funder"),
+    # The public KPI page and the definitions of every figure.
+    "reports:public": everyone(OK),
+    "reports:public_drill": everyone(OK),
+    "reports:definitions": everyone(OK),
+    "reports:definition": everyone(OK),
+}
+
 # --- django-allauth (account and two-factor pages) ---------------------------------------------
 # No persona has an authenticator; personas are signed in with force_login and have no
 # EmailAddress rows.
@@ -598,6 +628,7 @@ MATRIX: dict[str, dict[str, str]] = _merge(
     ATTENDANCE,
     EXCHANGE,
     API,
+    REPORTS,
     ACCOUNTS,
     ADMIN_SITE,
     _admin_model_rows(),
@@ -697,4 +728,6 @@ POST_MATRIX = {
         operator=back_to("api_tokens:token_list"),
         superuser=back_to("api_tokens:token_list"),
     ),
+    # A session is no credential for the API, for a POST either.
+    "api:application_decision": everyone(NO_TOKEN),
 }

@@ -12,6 +12,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from django.apps import apps
+from django.conf import settings
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -299,6 +300,11 @@ def build_scene(world: World) -> Scene:
         "uidb36": "zz",
         # The admin's catch-all.
         "url": "no-such-page/",
+        # KPI reports of hub alpha, its consortium and the nation.
+        "hub": world.hub.code,
+        "consortium": world.hub.consortium.code,
+        "kpi": "participants",
+        "year": TODAY.year,
         **exchange_values,
     }
     return Scene(
@@ -450,5 +456,24 @@ def clients(world: World) -> dict[str, Client]:
     for persona in PERSONA_NAMES:
         client = Client(raise_request_exception=False)
         client.force_login(world[persona])
+        by_persona[persona] = client
+    return by_persona
+
+
+def session_keys(world: World) -> dict[str, str]:
+    """A signed-in session per persona (the anonymous visitor has none), to reuse in many tests."""
+    return {
+        persona: client.cookies[settings.SESSION_COOKIE_NAME].value
+        for persona, client in clients(world).items()
+        if persona != ANONYMOUS
+    }
+
+
+def clients_of(sessions: dict[str, str]) -> dict[str, Client]:
+    """Fresh clients holding the given sessions: cheaper than signing every persona in again."""
+    by_persona = {ANONYMOUS: Client(raise_request_exception=False)}
+    for persona, key in sessions.items():
+        client = Client(raise_request_exception=False)
+        client.cookies[settings.SESSION_COOKIE_NAME] = key
         by_persona[persona] = client
     return by_persona

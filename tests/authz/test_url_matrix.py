@@ -4,6 +4,7 @@ tests/authz/matrix.py says; a URL without a row fails (deny by default)."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import cache
 
 import pytest
@@ -67,32 +68,43 @@ def test_the_matrix_has_a_column_for_every_persona_and_only_those():
     assert {key: tuple(row) for key, row in MATRIX.items() if tuple(row) != PERSONAS} == {}
 
 
+@dataclass(frozen=True)
+class Shared:
+    world: World
+    scene: scene.Scene
+    sessions: dict[str, str]
+
+
 @pytest.fixture(scope="module")
-def shared(django_db_setup, django_db_blocker) -> Iterator[tuple[World, scene.Scene]]:
-    """One world and scene for the whole module (about 800 tests only read them). They live in a
-    transaction that is rolled back at the end; each test runs in a savepoint inside it, so what a
-    request writes (sessions, messages) is undone after each test, as usual."""
+def shared(django_db_setup, django_db_blocker) -> Iterator[Shared]:
+    """One world, scene and set of signed-in sessions for the whole module (its many tests only
+    read them). They live in a transaction rolled back at the end; each test runs in a savepoint
+    inside it, so what a request writes (sessions, messages) is undone after each test."""
     with django_db_blocker.unblock(), transaction.atomic():
         with time_machine.travel(scene.NOW, tick=True):
             world = build_world()
             built = scene.build_scene(world)
-        yield world, built
+            sessions = scene.session_keys(world)
+        yield Shared(world, built, sessions)
         transaction.set_rollback(True)
 
 
-def _get_as_everyone(shared, pattern: ResolvedPattern, personas=PERSONAS):
-    world, built = shared
-    path = pattern.path(scene.url_values(built, pattern))
-    clients = scene.clients(world)
+def _path(shared: Shared, key: str) -> str:
+    pattern = _resolved()[key]
+    return pattern.path(scene.url_values(shared.scene, pattern))
+
+
+def _get_as_everyone(shared: Shared, key: str, personas=PERSONAS):
+    path = _path(shared, key)
+    clients = scene.clients_of(shared.sessions)
     return path, {persona: clients[persona].get(path) for persona in personas}
 
 
 @pytest.mark.parametrize("key", list(_resolved()))
 def test_url_answers_every_persona_as_the_matrix_says(shared, db, key):
-    pattern = _resolved()[key]
     if key not in MATRIX:
-        pytest.fail(f"{key} ({pattern.route}) has no row in tests/authz/matrix.py")
-    path, responses = _get_as_everyone(shared, pattern)
+        pytest.fail(f"{key} ({_resolved()[key].route}) has no row in tests/authz/matrix.py")
+    path, responses = _get_as_everyone(shared, key)
     observed = {persona: scene.outcome(response) for persona, response in responses.items()}
     assert observed == MATRIX[key], f"GET {path}"
 
@@ -104,8 +116,8 @@ def _text(response) -> str:
 
 @pytest.mark.parametrize("key", list(_resolved()))
 def test_no_page_shows_an_alpha_trainee_to_a_persona_without_a_right_to_see_them(shared, db, key):
-    trainee = shared[0]["trainee"]
-    path, responses = _get_as_everyone(shared, _resolved()[key], WITHOUT_PERSONAL_DATA_RIGHTS)
+    trainee = shared.world["trainee"]
+    path, responses = _get_as_everyone(shared, key, WITHOUT_PERSONAL_DATA_RIGHTS)
     shown = {
         persona: [
             field
@@ -131,9 +143,8 @@ def test_every_post_only_url_has_a_row_of_what_a_post_does():
 @pytest.mark.parametrize("key", sorted(POST_MATRIX))
 def test_a_post_to_a_state_changing_url_is_taken_only_from_those_who_may_act(shared, db, key):
     """An empty form, as every persona; each POST is undone before the next one."""
-    world, built = shared
-    path = _resolved()[key].path(scene.url_values(built, _resolved()[key]))
-    clients = scene.clients(world)
+    path = _path(shared, key)
+    clients = scene.clients_of(shared.sessions)
     observed = {}
     for persona in PERSONAS:
         with transaction.atomic():
