@@ -40,10 +40,8 @@ class TokenAuth(HttpBearer):
 
 
 class TokenThrottle(BaseThrottle):
-    """A fixed window per token (per client address for public endpoints) in Django's cache."""
-
-    def __init__(self) -> None:
-        self.retry_after = 0.0
+    """A fixed window per token (per client address for public endpoints) in Django's cache.
+    Stateless: one instance serves every request (and thread) of the API."""
 
     def allow_request(self, request: HttpRequest) -> bool:
         principal = getattr(request, "auth", None)
@@ -51,8 +49,7 @@ class TokenThrottle(BaseThrottle):
             ident = f"token:{principal.token.pk}"
         else:
             ident = f"addr:{self.get_ident(request)}"
-        now = time.time()
-        window = int(now // RATE_WINDOW)
+        window = int(time.time() // RATE_WINDOW)
         key = f"talenthub:api-rate:{ident}:{window}"
         cache.add(key, 0, timeout=RATE_WINDOW * 2)
         try:
@@ -60,10 +57,8 @@ class TokenThrottle(BaseThrottle):
         except ValueError:  # evicted between add and incr
             cache.set(key, 1, timeout=RATE_WINDOW * 2)
             count = 1
-        if count > rate_limit():
-            self.retry_after = max(1.0, (window + 1) * RATE_WINDOW - now)
-            return False
-        return True
+        return count <= rate_limit()
 
     def wait(self) -> float | None:
-        return math.ceil(self.retry_after) if self.retry_after else None
+        """Seconds until the current window ends (every window ends at the same time)."""
+        return max(1, math.ceil(RATE_WINDOW - time.time() % RATE_WINDOW))

@@ -11,6 +11,7 @@ from talenthub.exchange.exports.attendance import DAYS, RATES
 from talenthub.exchange.exports.base import Dataset, ExportColumn, pseudonym
 from talenthub.exchange.exports.catalogue import COHORTS, PARTNERS, SCORES
 from talenthub.exchange.exports.people import APPLICATIONS, ENROLMENTS, OUTCOMES, TRAINEES
+from talenthub.exchange.exports.tasks_and_projects import FOLLOW_UPS, PROJECTS
 
 DATASETS: dict[str, Dataset] = {
     dataset.key: dataset
@@ -23,7 +24,9 @@ DATASETS: dict[str, Dataset] = {
         DAYS,
         SCORES,
         OUTCOMES,
+        FOLLOW_UPS,
         PARTNERS,
+        PROJECTS,
     )
 }
 

@@ -66,6 +66,24 @@ def poisoned(world, factories):
         organisation_name=PAYLOADS[0],
         note=PAYLOADS[3],
     )
+    from talenthub.projects.services import project_propose
+
+    project_propose(
+        organisation=world.organisation,
+        proposed_by=world["company"],
+        title=PAYLOADS[4],
+        problem="데이터",
+        skills=PAYLOADS[5],
+        seats=2,
+        hours=120,
+        mentor_name="멘토",
+        starts_on=datetime.date(2025, 3, 3),
+        ends_on=datetime.date(2025, 6, 30),
+    )
+    # A follow-up due (3 months after a completion) for the trainee.
+    from talenthub.outcomes.models import FollowUp
+
+    FollowUp.objects.create(enrollment=enrolment, checkpoint=3, due_on=datetime.date(2025, 1, 1))
     surveys.standard_templates_install()
     survey = surveys.survey_create(
         cohort=world.cohort, version=surveys.latest_version("satisfaction-standard")
