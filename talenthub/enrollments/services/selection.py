@@ -171,9 +171,10 @@ def applications_decide(
         order = sorted(wanted)
     rows = {
         application.pk: application
-        for application in Application.objects.select_for_update()
+        for application in Application.objects.select_for_update(of=("self",))
         .select_related("user")
         .filter(cohort=locked_cohort, pk__in=wanted)
+        .order_by()
     }
     outcome = BulkOutcome()
     for application_id in order:
@@ -210,7 +211,11 @@ def application_decide(
     reason = _require_reason(reason)
     now = now or timezone.now()
     cohort = lock_cohort(application.cohort_id)
-    locked = Application.objects.select_for_update().select_related("user").get(pk=application.pk)
+    locked = (
+        Application.objects.select_for_update(of=("self",))
+        .select_related("user")
+        .get(pk=application.pk)
+    )
     return _decide_locked(
         application=locked, cohort=cohort, decision=decision, actor=actor, reason=reason, now=now
     )
@@ -224,7 +229,7 @@ def application_withdraw(
     back and passed on to the waitlist."""
     now = now or timezone.now()
     cohort = lock_cohort(application.cohort_id)
-    locked = Application.objects.select_for_update().get(pk=application.pk)
+    locked = Application.objects.select_for_update(of=("self",)).get(pk=application.pk)
     status = locked.status
     if status == ApplicationStatus.ADMITTED and timezone.localdate(now) >= cohort.starts_on:
         raise TransitionError(

@@ -33,7 +33,11 @@ def _offer_hours(cohort: Cohort) -> int:
 
 
 def _locked_application(application_id: int) -> Application:
-    return Application.objects.select_for_update().select_related("user").get(pk=application_id)
+    return (
+        Application.objects.select_for_update(of=("self",))
+        .select_related("user")
+        .get(pk=application_id)
+    )
 
 
 def waitlist_offer_free_seats(*, cohort: Cohort, now: datetime.datetime) -> list[Application]:
@@ -44,7 +48,7 @@ def waitlist_offer_free_seats(*, cohort: Cohort, now: datetime.datetime) -> list
     if free <= 0:
         return []
     heads = list(
-        Application.objects.select_for_update()
+        Application.objects.select_for_update(of=("self",))
         .select_related("user")
         .filter(cohort=cohort, status=ApplicationStatus.WAITLISTED)
         .order_by("waitlist_position")[:free]
@@ -140,7 +144,7 @@ def offers_lapse_expired(*, now: datetime.datetime | None = None) -> int:
         with transaction.atomic():
             cohort = lock_cohort(cohort_id)
             expired = list(
-                Application.objects.select_for_update()
+                Application.objects.select_for_update(of=("self",))
                 .select_related("user")
                 .filter(cohort=cohort, status=ApplicationStatus.OFFERED, offer_expires_at__lte=now)
                 .order_by("offer_expires_at", "id")
