@@ -15,6 +15,8 @@ from talenthub.courses.models import Cohort
 from talenthub.reports.choices import RowKind, ScopeKind
 from talenthub.reports.kpis import KpiDefinition, Period, Scope
 from talenthub.reports.kpis.dimensions import only_bucket
+from talenthub.surveys import scoring
+from talenthub.surveys.selectors.scores import cohort_results
 
 PAGE_SIZE = 50
 
@@ -24,6 +26,8 @@ class Listing:
     kind: str  # "enrolments", "people", "cohorts", "agreements", "count_only"
     page: Page[Any] | None
     total: int
+    # Cohorts of a satisfaction figure carry their score, respondents and invited people.
+    scored: bool = False
 
 
 def _narrow(
@@ -59,7 +63,10 @@ def drill_listing(
         )
         return _listing("agreements", agreements, page_number)
     if kind == RowKind.COHORT and definition.base == "cohort":
-        return _cohorts(rows, page_number, counts=None)
+        listing = _cohorts(rows, page_number, counts=None)
+        if definition.name in SCORED:
+            _attach_scores(listing)
+        return listing
     if definition.base == "person":
         # People counted by another app's rules (jobs): names for operators, a count otherwise.
         people = rows.order_by("name", "id")
@@ -85,6 +92,23 @@ def drill_listing(
         )
     }
     return _cohorts(Cohort.objects.filter(pk__in=list(counts)), page_number, counts)
+
+
+SCORED = frozenset({"satisfaction", "satisfaction_weighted", "survey_response_rate"})
+
+
+def _attach_scores(listing: Listing) -> None:
+    """Each cohort's 100-point score on the page, by the surveys app's arithmetic (two queries)."""
+    if listing.page is None:
+        return
+    cohorts = list(listing.page.object_list)
+    results = cohort_results(c.pk for c in cohorts)
+    for cohort in cohorts:
+        result = results[cohort.pk]
+        cohort.drill_score = scoring.round_half_up(result.score)
+        cohort.drill_count = result.respondents
+        cohort.drill_people = result.invited
+    listing.scored = True
 
 
 def _listing(kind: str, queryset: QuerySet[Any], page_number: str | int | None) -> Listing:

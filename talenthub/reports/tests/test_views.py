@@ -78,3 +78,15 @@ def test_every_page_renders(client, reports_world):
         reverse("reports:definition", args=["satisfaction"]),
     ]:
         assert client.get(url).status_code == 200, url
+
+
+def test_satisfaction_drills_down_to_cohorts_with_their_scores(client, dataset, factories):
+    rollup_rebuild()
+    lead = factories.UserFactory(email="lead@data.example.kr")
+    factories.MembershipFactory(user=lead, hub=dataset.hubs["alpha"], role="consortium_lead")
+    client.force_login(lead)
+    url = reverse("reports:hub_drill", args=["alpha", "satisfaction"]) + "?year=2025"
+    html = client.get(url).content.decode()
+    assert "87.5" in html  # the hub's figure
+    assert ">95.0<" in html  # C1#1
+    assert ">80.0<" in html  # C1#2
