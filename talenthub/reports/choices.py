@@ -30,4 +30,5 @@ class RowKind(models.TextChoices):
     PERSON = "person", _("People")
     COHORT = "cohort", _("Cohorts")
     AGREEMENT = "agreement", _("Agreements")
+    PROJECT = "project", _("Company projects")
     RESPONSE = "response", _("Survey responses")

@@ -19,6 +19,7 @@ from django.utils import timezone
 from talenthub.courses.models import Cohort, Course
 from talenthub.hubs.models import Consortium, Hub
 from talenthub.partners.models import Agreement, Organisation
+from talenthub.projects.models import Project
 from talenthub.reports.choices import PeriodKind, ScopeKind
 from talenthub.reports.kpis import REGISTRY, Figure, Period, Scope, compute_all
 from talenthub.reports.models import DirtyMark, RollupValue, Snapshot
@@ -258,6 +259,17 @@ def marks_of_changes(changes: Iterable[Sequence[Any]]) -> set[tuple[int | None, 
         "course__hub_id", "starts_on", "ends_on"
     ).distinct():
         marks.update({(hub_id, starts_on.year), (hub_id, ends_on.year)})
+
+    # Company projects and their applications: the proposing company's hub, the start year.
+    project_entries = by_label.get("projects.Project", [])
+    project_ids = _ids(by_label, "projects.ProjectApplication", "project_id")
+    for pk, organisation_id, starts_on in Project.objects.filter(pk__in=project_ids).values_list(
+        "pk", "organisation_id", "starts_on"
+    ):
+        project_entries.append(
+            (pk, {"organisation_id": organisation_id, "starts_on": starts_on.isoformat()})
+        )
+    by_label.setdefault("partners.Agreement", []).extend(project_entries)
 
     agreement_entries = by_label.get("partners.Agreement", [])
     organisation_hubs = dict(

@@ -33,6 +33,8 @@ TRACKED: dict[str, tuple[str, ...]] = {
     "surveys.Response": ("survey_id",),
     "surveys.Answer": ("response_id",),
     "outcomes.Outcome": ("user_id",),
+    "projects.Project": ("organisation_id", "starts_on"),
+    "projects.ProjectApplication": ("project_id",),
 }
 INITIAL = "_reports_initial"
 

@@ -23,6 +23,7 @@ from talenthub.reports.kpis.base import (
 from talenthub.reports.kpis.engine import Measure, evaluate
 from talenthub.reports.kpis.outcomes import jobs_and_startups, jobs_and_startups_rate
 from talenthub.reports.kpis.partners import partner_agreements
+from talenthub.reports.kpis.projects import company_projects, project_hire_rate, project_hires
 from talenthub.reports.kpis.satisfaction import (
     satisfaction,
     satisfaction_weighted,
@@ -49,11 +50,16 @@ ORDER = (
     "jobs_and_startups_rate",
     "completion_rate",
     "people_trained_by_level",
+    "project_hire_rate",
+    "project_hires",
     "satisfaction",
     "satisfaction_weighted",
     "survey_response_rate",
     "jobs_and_startups",
     "jobs_and_startups_rate",
+    "company_projects",
+    "project_hires",
+    "project_hire_rate",
     "partner_agreements",
 )
 if set(ORDER) != set(REGISTRY):
@@ -122,6 +128,7 @@ __all__ = [
     "Scope",
     "applications",
     "as_json",
+    "company_projects",
     "completion_rate",
     "compute_all",
     "courses_run",
@@ -132,6 +139,8 @@ __all__ = [
     "participants",
     "partner_agreements",
     "people_trained_by_level",
+    "project_hire_rate",
+    "project_hires",
     "satisfaction",
     "satisfaction_weighted",
     "survey_response_rate",

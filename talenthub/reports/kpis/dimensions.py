@@ -95,6 +95,8 @@ PATHS: dict[str, dict[str, str]] = {
         "level": "cohort__course__level",
     },
     "agreement": {"hub": "organisation__hub_id"},
+    "project": {"hub": "organisation__hub_id"},
+    "project_application": {"hub": "project__organisation__hub_id"},
 }
 COHORT_DIMENSIONS = ("hub", "site", "track", "domain", "level")
 ENROLMENT_DIMENSIONS = (

@@ -16,11 +16,17 @@ from talenthub.courses.choices import CohortStatus
 from talenthub.courses.models import Cohort
 from talenthub.enrollments.models import Application, Enrollment
 from talenthub.partners.models import Agreement
+from talenthub.projects.choices import ProjectStatus
+from talenthub.projects.models import Project, ProjectApplication
 from talenthub.reports.arithmetic import percent
 from talenthub.reports.kpis.base import Figure, KpiResult, Period, Scope
 from talenthub.reports.kpis.dimensions import key_of, with_bucket
 
 Condition = Callable[[Period], Q]
+# Company projects that ran (or run): not those only proposed, rejected or cancelled.
+PROJECTS_RUN = frozenset(
+    {ProjectStatus.APPROVED, ProjectStatus.IN_PROGRESS, ProjectStatus.COMPLETED}
+)
 
 
 def _enrolments(scope: Scope) -> QuerySet[Any]:
@@ -31,6 +37,16 @@ def _enrolments(scope: Scope) -> QuerySet[Any]:
 def _applications(scope: Scope) -> QuerySet[Any]:
     rows = Application.objects.exclude(cohort__status=CohortStatus.CANCELLED)
     return scope.filter(rows, "cohort__course__hub")
+
+
+def _projects(scope: Scope) -> QuerySet[Any]:
+    rows = Project.objects.filter(status__in=sorted(PROJECTS_RUN))
+    return scope.filter(rows, "organisation__hub")
+
+
+def _project_applications(scope: Scope) -> QuerySet[Any]:
+    rows = ProjectApplication.objects.filter(project__status__in=sorted(PROJECTS_RUN))
+    return scope.filter(rows, "project__organisation__hub")
 
 
 def _cohorts(scope: Scope) -> QuerySet[Any]:
@@ -47,6 +63,8 @@ BASES: dict[str, Callable[[Scope], QuerySet[Any]]] = {
     "application": _applications,
     "cohort": _cohorts,
     "agreement": _agreements,
+    "project": _projects,
+    "project_application": _project_applications,
 }
 
 

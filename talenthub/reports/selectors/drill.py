@@ -23,7 +23,7 @@ PAGE_SIZE = 50
 
 @dataclass
 class Listing:
-    kind: str  # "enrolments", "people", "cohorts", "agreements", "count_only"
+    kind: str  # "enrolments", "people", "cohorts", "agreements", "projects", "count_only"
     page: Page[Any] | None
     total: int
     # Cohorts of a satisfaction figure carry their score, respondents and invited people.
@@ -62,6 +62,14 @@ def drill_listing(
             "-starts_on", "id"
         )
         return _listing("agreements", agreements, page_number)
+    if kind == RowKind.PROJECT:
+        projects = rows.select_related("organisation", "organisation__hub").order_by(
+            "-starts_on", "id"
+        )
+        return _listing("projects", projects, page_number)
+    if definition.base == "project_application" and not personal:
+        # Project trainees belong to no cohort: roll-up roles get the count of people.
+        return Listing("count_only", None, rows.values("user_id").distinct().count())
     if kind == RowKind.COHORT and definition.base == "cohort":
         listing = _cohorts(rows, page_number, counts=None)
         if definition.name in SCORED:

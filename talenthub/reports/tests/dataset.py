@@ -133,6 +133,7 @@ def build_dataset(f: ModuleType) -> Dataset:
     beta_partner = f.OrganisationFactory(hub=beta, kind="public_agency", name="농촌진흥청")
     f.AgreementFactory(organisation=beta_partner, starts_on=D(2025, 3, 1), ends_on=None)
     _applications(data)
+    _projects(data, company)
     _surveys(data)
     _outcomes(data)
     return data
@@ -161,6 +162,41 @@ def _applications(data: Dataset) -> None:
             status=status,
             enrollment=enrolments.get((cohort.pk, user.pk)) if status == "admitted" else None,
         )
+
+
+def _projects(data: Dataset, company: Any) -> None:
+    """Alpha's partner company: a 2025 project (p1 selected and hired, p5 selected, p9 not
+    selected) and a rejected 2025 proposal with a selection that must not count."""
+    from talenthub.projects.models import Project, ProjectApplication
+
+    def project(title: str, status: str) -> Any:
+        return Project.objects.create(
+            organisation=company,
+            title=title,
+            problem="농산물 가격 예측",
+            skills="Python",
+            seats=3,
+            hours=40,
+            mentor_name="멘토",
+            starts_on=D(2025, 6, 2),
+            ends_on=D(2025, 8, 29),
+            status=status,
+        )
+
+    done = project("가격 예측", "completed")
+    ProjectApplication.objects.create(
+        project=done,
+        user=data.people["p1"],
+        status="selected",
+        hire_decision="hired",
+        hired_by=company,
+        employment_type="full_time",
+        hire_starts_on=D(2025, 9, 1),
+    )
+    ProjectApplication.objects.create(project=done, user=data.people["p5"], status="selected")
+    ProjectApplication.objects.create(project=done, user=data.people["p9"], status="not_selected")
+    rejected = project("반려된 제안", "rejected")
+    ProjectApplication.objects.create(project=rejected, user=data.people["p6"], status="selected")
 
 
 def _surveys(data: Dataset) -> None:

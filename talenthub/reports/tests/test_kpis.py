@@ -54,6 +54,11 @@ def test_every_kpi_of_alpha_in_2025(dataset):
         # job-seeking completers p1 p3 p6: p1 hired in the window; p3 studies (excluded)
         "jobs_and_startups": Figure(1),
         "jobs_and_startups_rate": Figure(Decimal("50.0"), 1, 2),
+        # the completed project; not the rejected proposal
+        "company_projects": Figure(1),
+        # p1 of p1 and p5 selected (p9 not selected; p6 on the rejected proposal)
+        "project_hires": Figure(1),
+        "project_hire_rate": Figure(Decimal("50.0"), 1, 2),
         # 2025-01-02 and 2025-12-31; not the 2024 one, not beta's
         "partner_agreements": Figure(2),
     }
@@ -73,6 +78,9 @@ def test_every_kpi_of_alpha_in_2024(dataset):
         "survey_response_rate": Figure(None, 0, 0),
         "jobs_and_startups": Figure(0),
         "jobs_and_startups_rate": Figure(None, 0, 0),
+        "company_projects": Figure(0),
+        "project_hires": Figure(0),
+        "project_hire_rate": Figure(None, 0, 0),
         "partner_agreements": Figure(1),
     }
 

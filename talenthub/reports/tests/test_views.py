@@ -90,3 +90,24 @@ def test_satisfaction_drills_down_to_cohorts_with_their_scores(client, dataset, 
     assert "87.5" in html  # the hub's figure
     assert ">95.0<" in html  # C1#1
     assert ">80.0<" in html  # C1#2
+
+
+def test_company_project_figures_drill_down_to_projects_and_to_people_for_operators_only(
+    client, dataset, factories
+):
+    rollup_rebuild()
+    alpha = dataset.hubs["alpha"]
+    operator = factories.UserFactory(email="op@data.example.kr")
+    factories.MembershipFactory(user=operator, hub=alpha, role="operator")
+    lead = factories.UserFactory(email="lead@data.example.kr")
+    factories.MembershipFactory(user=lead, hub=alpha, role="consortium_lead")
+    projects = reverse("reports:hub_drill", args=["alpha", "company_projects"]) + "?year=2025"
+    hires = reverse("reports:hub_drill", args=["alpha", "project_hires"]) + "?year=2025"
+    client.force_login(lead)
+    html = client.get(projects).content.decode()
+    assert "가격 예측" in html
+    assert "반려된 제안" not in html
+    html = client.get(hires).content.decode()
+    assert dataset.people["p1"].name not in html
+    client.force_login(operator)
+    assert dataset.people["p1"].name in client.get(hires).content.decode()
