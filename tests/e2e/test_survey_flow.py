@@ -92,7 +92,7 @@ def test_trainee_answers_on_a_phone_and_the_operator_sees_the_score(
 
     # The link is single-use: coming back says so.
     phone.goto(link)
-    expect(phone.get_by_role("alert")).to_contain_text("already answered")
+    expect(phone.get_by_role("alert")).to_contain_text("이미 이 설문에 응답했습니다")
     assert_accessible(phone)
 
     # All 17 agreement items at 4 → 4 x 20 = 80.0; one of the invited answered.
