@@ -99,7 +99,11 @@ class Planner:
         )
         self.cohorts = [cohort for cohort in self.cohorts if cohort.pk not in done]
         enrolments = defaultdict(list)
-        for enrolment in Enrollment.objects.filter(cohort__in=self.cohorts).select_related("user"):
+        # Ordered, so the seeded draws land on the same people on every database (PostgreSQL
+        # returns unordered rows in whatever order its heap holds them).
+        for enrolment in (
+            Enrollment.objects.filter(cohort__in=self.cohorts).select_related("user").order_by("pk")
+        ):
             enrolments[enrolment.cohort_id].append(enrolment)
         hub_people = self._hub_people(enrolments)
         operators = self.operators()
