@@ -1,6 +1,6 @@
 """An anonymous response cannot be traced to its respondent: not through a page, the export, the
-back office or the database. (There is no REST API for surveys yet; when talenthub.api serves
-them it must go through the same selectors, which hold no person for anonymous responses.)"""
+back office or the database. The REST API is walked operation by operation in
+talenthub/api/tests/test_survey_anonymity.py."""
 
 from __future__ import annotations
 
