@@ -18,6 +18,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from talenthub.accounts.models import User
 from talenthub.core.errors import DomainError
 from talenthub.hubs.selectors import operated_hub_ids
+from talenthub.partners.access import is_operator_of
 from talenthub.partners.selectors import organisations_by_ids
 from talenthub.projects import access, forms, selectors, services
 from talenthub.projects.choices import ProjectStatus
@@ -446,8 +447,7 @@ def graduate_job_detail(request: HttpRequest, posting_id: int) -> HttpResponse:
 @login_required
 def partner_history(request: HttpRequest, organisation_id: int) -> HttpResponse:
     organisation = access.organisation_for_history(request.user, organisation_id)
-    return render(
-        request,
-        "projects/partner_history.html",
-        {"history": selectors.partner_history(organisation)},
+    history = selectors.partner_history(
+        organisation, all_names=is_operator_of(request.user, organisation)
     )
+    return render(request, "projects/partner_history.html", {"history": history})
