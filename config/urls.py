@@ -17,6 +17,7 @@ urlpatterns = [
     path("", include("talenthub.surveys.urls")),
     path("", include("talenthub.partners.urls")),
     path("", include("talenthub.projects.urls")),
+    path("", include("talenthub.events.urls")),
     path("", include("talenthub.outcomes.urls")),
     path("", include("talenthub.attendance.urls")),
     path("", include("talenthub.exchange.urls")),

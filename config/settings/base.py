@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "talenthub.surveys",
     "talenthub.outcomes",
     "talenthub.projects",
+    "talenthub.events",
     "talenthub.reports",
     "talenthub.exchange",
     "talenthub.api",
@@ -203,6 +204,11 @@ CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
     },
     "enrollments-remind-expiring-offers": {
         "task": "talenthub.enrollments.tasks.remind_expiring_offers",
+        "schedule": 3600.0,
+    },
+    # Events that have ended are closed (held) before the survey schedule sends their surveys.
+    "events-close-ended": {
+        "task": "talenthub.events.tasks.close_ended_events",
         "schedule": 3600.0,
     },
     # Idempotent: sends surveys of cohorts that ended, reminds, closes at the deadline.
