@@ -8,7 +8,7 @@ from typing import Any
 
 from django.contrib import admin
 from django.db import models
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.http import HttpRequest
 
 from talenthub.accounts.models import User
@@ -17,23 +17,32 @@ from talenthub.hubs.selectors import operated_hub_ids, people_in_hubs
 
 # Path from each hub-owned model to its hub, keyed by "app_label.ModelName". Models register here
 # through `register_hub_path` in their own admin module, so this module needs no upward imports.
-_HUB_PATHS: dict[str, str] = {"hubs.Hub": "", "hubs.Site": "hub", "hubs.Membership": "hub"}
+# A model reached by either of two routes (a survey of a cohort or of an event) registers both.
+_HUB_PATHS: dict[str, tuple[str, ...]] = {
+    "hubs.Hub": ("",),
+    "hubs.Site": ("hub",),
+    "hubs.Membership": ("hub",),
+}
 
 
-def register_hub_path(model: type[models.Model], path: str) -> None:
-    _HUB_PATHS[model._meta.label] = path
+def register_hub_path(model: type[models.Model], path: str, *alternatives: str) -> None:
+    _HUB_PATHS[model._meta.label] = (path, *alternatives)
 
 
 def hub_path_of(model: type[models.Model]) -> str | None:
-    return _HUB_PATHS.get(model._meta.label)
+    paths = _HUB_PATHS.get(model._meta.label)
+    return paths[0] if paths else None
 
 
 def scope_to_hubs(queryset: QuerySet[Any], hub_ids: set[int]) -> QuerySet[Any]:
-    path = hub_path_of(queryset.model)
-    if path is None:
+    paths = _HUB_PATHS.get(queryset.model._meta.label)
+    if paths is None:
         raise LookupError(f"{queryset.model._meta.label} has no registered hub path")
-    lookup = "id__in" if path == "" else f"{path}__id__in"
-    return queryset.filter(**{lookup: hub_ids})
+    condition = Q(pk__in=[])
+    for path in paths:
+        lookup = "id__in" if path == "" else f"{path}__id__in"
+        condition |= Q(**{lookup: hub_ids})
+    return queryset.filter(condition)
 
 
 class HubScopedAdmin(admin.ModelAdmin):  # type: ignore[type-arg]

@@ -13,6 +13,7 @@ from typing import Protocol
 from talenthub.attendance.selectors import timeline_entries as attendance_entries
 from talenthub.core.timeline import TimelineEntry, merge
 from talenthub.enrollments.selectors import timeline_entries as enrolment_entries
+from talenthub.events.selectors import timeline_entries as event_entries
 from talenthub.outcomes.selectors import timeline_entries as outcome_entries
 from talenthub.projects.selectors import timeline_entries as project_entries
 from talenthub.surveys.selectors import timeline_entries as survey_entries
@@ -38,6 +39,7 @@ PROVIDERS: tuple[Provider, ...] = (
     attendance_entries,
     survey_entries,
     project_entries,
+    event_entries,
     outcome_entries,
 )
 

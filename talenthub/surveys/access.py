@@ -3,7 +3,8 @@
 Who sees what:
 - the hub's operators: everything of their hubs' surveys; respondents' names only for identified
   surveys, never for anonymous ones (the data does not hold them);
-- the cohort's instructors: results and comments of their cohort, never identities, no export;
+- the cohort's instructors: results and comments of their cohort, never identities, no export
+  (an event's survey has no instructors: its hub's operators only);
 - consortium leads and funders: aggregate scores only (`score_hub_ids`), no per-survey page;
 - a trainee: their own invitations, through the personal link or the "my surveys" page.
 """
@@ -19,8 +20,11 @@ from django.http import Http404
 
 from talenthub.accounts.models import User
 from talenthub.courses.models import Cohort
+from talenthub.events.access import event_for_operator
+from talenthub.events.models import Event
 from talenthub.hubs.selectors import hubs_visible_in_rollup, operated_hub_ids
 from talenthub.surveys.models import Invitation, Survey
+from talenthub.surveys.selectors.results import SURVEY_RELATED, in_hubs
 from talenthub.surveys.services import TOKEN_SALT
 
 
@@ -39,14 +43,12 @@ class SurveyView:
 
 
 def _surveys() -> QuerySet[Survey]:
-    return Survey.objects.select_related(
-        "cohort", "cohort__course", "cohort__course__hub", "version", "version__template"
-    )
+    return Survey.objects.select_related(*SURVEY_RELATED, "version")
 
 
 def survey_for_operator(user: User | AnonymousUser, survey_id: int) -> Survey:
     try:
-        return _surveys().get(id=survey_id, cohort__course__hub_id__in=operated_hub_ids(user))
+        return _surveys().filter(in_hubs(operated_hub_ids(user))).get(id=survey_id)
     except Survey.DoesNotExist as exc:
         raise Http404 from exc
 
@@ -75,12 +77,16 @@ def cohort_for_survey_setup(user: User | AnonymousUser, cohort_id: int) -> Cohor
         raise Http404 from exc
 
 
+def event_for_survey_setup(user: User | AnonymousUser, event_id: int) -> Event:
+    return event_for_operator(user, event_id)
+
+
 def invitation_for_token(token: str) -> Invitation:
     """The invitation a personal link names; 404 for a forged, altered or revoked link."""
     try:
         invitation_id, nonce = signing.Signer(salt=TOKEN_SALT).unsign_object(token)
         return Invitation.objects.select_related(
-            "survey", "survey__version", "survey__cohort", "survey__cohort__course"
+            "survey", "survey__version", "survey__cohort", "survey__cohort__course", "survey__event"
         ).get(id=int(invitation_id), nonce=str(nonce))
     except (signing.BadSignature, ValueError, TypeError, Invitation.DoesNotExist) as exc:
         raise Http404 from exc

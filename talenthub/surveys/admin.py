@@ -13,8 +13,8 @@ from django.utils.translation import gettext_lazy as _
 from talenthub.hubs.access import HubScopedAdmin, register_hub_path
 from talenthub.surveys.models import Answer, Response, Survey, SurveyTemplate, TemplateVersion
 
-register_hub_path(Survey, "cohort__course__hub")
-register_hub_path(Response, "survey__cohort__course__hub")
+register_hub_path(Survey, "cohort__course__hub", "event__hub")
+register_hub_path(Response, "survey__cohort__course__hub", "survey__event__hub")
 
 
 @admin.register(SurveyTemplate)
@@ -41,11 +41,20 @@ class TemplateVersionAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
 
 @admin.register(Survey)
 class SurveyAdmin(HubScopedAdmin):
-    list_display = ("title", "cohort", "purpose", "is_anonymous", "status", "sent_at", "deadline")
-    list_select_related = ("cohort", "cohort__course")
-    list_filter = ("status", "purpose", "is_anonymous", "cohort__course__hub")
-    search_fields = ("title", "cohort__course__title", "cohort__course__code")
-    raw_id_fields = ("cohort",)
+    list_display = (
+        "title",
+        "cohort",
+        "event",
+        "purpose",
+        "is_anonymous",
+        "status",
+        "sent_at",
+        "deadline",
+    )
+    list_select_related = ("cohort", "cohort__course", "event")
+    list_filter = ("status", "purpose", "is_anonymous", "cohort__course__hub", "event__hub")
+    search_fields = ("title", "cohort__course__title", "cohort__course__code", "event__title")
+    raw_id_fields = ("cohort", "event")
     readonly_fields = (
         "status",
         "sent_at",
@@ -57,7 +66,9 @@ class SurveyAdmin(HubScopedAdmin):
 
     def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> Any:
         # Once sent, the questionnaire and its anonymity are fixed for everyone invited.
-        fixed = ("version", "is_anonymous", "cohort", "purpose") if obj and obj.sent_at else ()
+        fixed = (
+            ("version", "is_anonymous", "cohort", "event", "purpose") if obj and obj.sent_at else ()
+        )
         return (*self.readonly_fields, *fixed)
 
 
@@ -86,7 +97,7 @@ class AnswerInline(admin.TabularInline):  # type: ignore[type-arg]
 class ResponseAdmin(HubScopedAdmin):
     list_display = ("survey", "submitted_on", "is_anonymous", "respondent_name")
     list_select_related = ("survey", "respondent")
-    list_filter = ("is_anonymous", "survey__cohort__course__hub")
+    list_filter = ("is_anonymous", "survey__cohort__course__hub", "survey__event__hub")
     fields = ("survey", "submitted_on", "is_anonymous", "respondent_name")
     readonly_fields = fields
     inlines = [AnswerInline]

@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from talenthub.core.models import TimeStampedModel
 from talenthub.courses.models import Cohort
+from talenthub.events.models import Event
 from talenthub.surveys.choices import Polarity, Purpose, QuestionKind, SurveyStatus
 
 
@@ -137,13 +138,26 @@ class Question(models.Model):
 
 
 class Survey(TimeStampedModel):
-    """A questionnaire sent to the people of one cohort.
+    """A questionnaire sent to the people of one cohort or of one event (exactly one of the two).
 
-    Only cohorts for now: the events app does not exist yet; when it does, an event foreign key
-    beside `cohort` (exactly one of the two set) is the intended extension."""
+    Only cohort surveys feed the hub's satisfaction KPI (docs/kpi.md); an event's survey is
+    reported for the event alone."""
 
     cohort = models.ForeignKey(
-        Cohort, verbose_name=_("cohort"), on_delete=models.PROTECT, related_name="surveys"
+        Cohort,
+        verbose_name=_("cohort"),
+        on_delete=models.PROTECT,
+        related_name="surveys",
+        null=True,
+        blank=True,
+    )
+    event = models.ForeignKey(
+        Event,
+        verbose_name=_("event"),
+        on_delete=models.PROTECT,
+        related_name="surveys",
+        null=True,
+        blank=True,
     )
     version = models.ForeignKey(
         TemplateVersion,
@@ -154,6 +168,7 @@ class Survey(TimeStampedModel):
     purpose = models.CharField(_("purpose"), max_length=20, choices=Purpose.choices)
     title = models.CharField(_("title"), max_length=200)
     is_anonymous = models.BooleanField(_("anonymous"), default=True)
+    # For an event survey: sent when the event ends, to the people who attended.
     send_at_cohort_end = models.BooleanField(
         _("send automatically when the cohort ends"), default=True
     )
@@ -178,6 +193,16 @@ class Survey(TimeStampedModel):
                 condition=~Q(purpose=Purpose.OTHER),
                 name="survey_one_per_purpose_per_cohort",
             ),
+            models.UniqueConstraint(
+                fields=["event", "purpose"],
+                condition=~Q(purpose=Purpose.OTHER),
+                name="survey_one_per_purpose_per_event",
+            ),
+            models.CheckConstraint(
+                condition=(Q(cohort__isnull=False) & Q(event__isnull=True))
+                | (Q(cohort__isnull=True) & Q(event__isnull=False)),
+                name="survey_cohort_or_event",
+            ),
             models.CheckConstraint(
                 condition=Q(purpose__in=Purpose.values), name="survey_purpose_valid"
             ),
@@ -195,6 +220,13 @@ class Survey(TimeStampedModel):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def hub_id(self) -> int | None:
+        """The hub of the cohort's course or of the event (with those rows selected)."""
+        if self.cohort_id is not None:
+            return self.cohort.course.hub_id if self.cohort else None
+        return self.event.hub_id if self.event else None
 
 
 def _new_nonce() -> str:

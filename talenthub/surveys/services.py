@@ -9,7 +9,7 @@ from typing import Any
 
 from django.core import signing
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -18,6 +18,10 @@ from talenthub.core.errors import DomainError
 from talenthub.courses.choices import CohortStatus
 from talenthub.courses.models import Cohort
 from talenthub.enrollments.choices import EnrollmentStatus
+from talenthub.enrollments.models import Enrollment
+from talenthub.events.choices import EventStatus
+from talenthub.events.models import Event
+from talenthub.events.selectors import attended_user_ids, ended_events_to_survey
 from talenthub.surveys import standard
 from talenthub.surveys.choices import TEXT_KINDS, Purpose, QuestionKind, SurveyStatus
 from talenthub.surveys.errors import AlreadyAnsweredError, InvalidAnswerError, SurveyClosedError
@@ -68,21 +72,34 @@ def invitation_token(invitation: Invitation) -> str:
 @transaction.atomic
 def survey_create(
     *,
-    cohort: Cohort,
     version: TemplateVersion,
+    cohort: Cohort | None = None,
+    event: Event | None = None,
     title: str = "",
     is_anonymous: bool = True,
     deadline_days: int = 30,
     send_at_cohort_end: bool = True,
 ) -> Survey:
+    """A draft survey of a cohort or of an event (exactly one). It is sent at the cohort's or
+    event's end when `send_at_cohort_end` is set, or by hand."""
+    if (cohort is None) == (event is None):
+        raise TypeError("a survey belongs to a cohort or to an event")
     purpose = version.template.purpose
-    if purpose != Purpose.OTHER and Survey.objects.filter(cohort=cohort, purpose=purpose).exists():
-        raise DomainError(_("This cohort already has a survey of this kind."), field="version")
+    if purpose != Purpose.OTHER:
+        existing = Survey.objects.filter(purpose=purpose)
+        if cohort is not None and existing.filter(cohort=cohort).exists():
+            raise DomainError(_("This cohort already has a survey of this kind."), field="version")
+        if event is not None and existing.filter(event=event).exists():
+            raise DomainError(_("This event already has a survey of this kind."), field="version")
+    if event is not None and event.status == EventStatus.CANCELLED:
+        raise DomainError(_("A cancelled event cannot be surveyed."))
+    subject = cohort if cohort is not None else event
     survey = Survey(
         cohort=cohort,
+        event=event,
         version=version,
         purpose=purpose,
-        title=(title.strip() or f"{cohort} · {version.template.name}")[:200],
+        title=(title.strip() or f"{subject} · {version.template.name}")[:200],
         is_anonymous=is_anonymous,
         deadline_days=deadline_days,
         send_at_cohort_end=send_at_cohort_end,
@@ -92,9 +109,19 @@ def survey_create(
     return survey
 
 
+def invitee_ids(survey: Survey) -> QuerySet[Any, int]:
+    """Who is asked: a cohort's people who stayed to the end, or those who attended the event."""
+    if survey.event_id is not None:
+        return attended_user_ids(survey.event_id)
+    return Enrollment.objects.filter(
+        cohort=survey.cohort, status__in=INVITED_STATUSES
+    ).values_list("user_id", flat=True)
+
+
 @transaction.atomic
 def survey_send(*, survey: Survey, now: datetime.datetime | None = None) -> int:
-    """Open the survey (if not yet) and invite everyone of the cohort not yet invited.
+    """Open the survey (if not yet) and invite everyone of the cohort (or everyone who attended
+    the event) not yet invited.
 
     Returns how many people were newly invited; their links go out by mail after commit."""
     now = now or timezone.now()
@@ -107,11 +134,7 @@ def survey_send(*, survey: Survey, now: datetime.datetime | None = None) -> int:
         survey.deadline = now + datetime.timedelta(days=survey.deadline_days)
         survey.save(update_fields=["status", "sent_at", "deadline", "updated_at"])
     invited = set(survey.invitations.values_list("user_id", flat=True))
-    user_ids = (
-        survey.cohort.enrollments.filter(status__in=INVITED_STATUSES)
-        .exclude(user_id__in=invited)
-        .values_list("user_id", flat=True)
-    )
+    user_ids = invitee_ids(survey).exclude(user_id__in=invited).order_by("user_id")
     created = Invitation.objects.bulk_create(
         [Invitation(survey=survey, user_id=user_id, sent_at=now) for user_id in user_ids]
     )
@@ -300,8 +323,8 @@ def surveys_analyse_pending(*, limit: int = 500) -> int:
 
 
 def surveys_dispatch_due(*, now: datetime.datetime | None = None) -> int:
-    """Send surveys whose cohort has ended; give recently ended cohorts without a satisfaction
-    survey the standard one. Returns how many surveys were sent."""
+    """Send surveys whose cohort or event has ended; give recently ended cohorts and events
+    without a satisfaction survey the standard one. Returns how many surveys were sent."""
     now = now or timezone.now()
     today = timezone.localdate(now)
     sent = 0
@@ -309,13 +332,23 @@ def surveys_dispatch_due(*, now: datetime.datetime | None = None) -> int:
         ends_on__lte=today, ends_on__gte=today - datetime.timedelta(days=AUTO_DISPATCH_WINDOW_DAYS)
     ).exclude(status=CohortStatus.CANCELLED)
     missing = recent.exclude(surveys__purpose=Purpose.SATISFACTION)
-    if missing.exists():
+    events = ended_events_to_survey(
+        now, now - datetime.timedelta(days=AUTO_DISPATCH_WINDOW_DAYS)
+    ).exclude(surveys__purpose=Purpose.SATISFACTION)
+    if missing.exists() or events.exists():
         version = latest_version(standard.SATISFACTION_CODE)
-        for cohort in missing.select_related("course"):
+        for cohort in missing.select_related("course").order_by("pk"):
             survey_create(cohort=cohort, version=version)
-    due = Survey.objects.filter(
-        Q(status=SurveyStatus.DRAFT) & Q(send_at_cohort_end=True) & Q(cohort__ends_on__lte=today)
-    ).exclude(cohort__status=CohortStatus.CANCELLED)
+        for event in events:
+            survey_create(event=event, version=version)
+    due = (
+        Survey.objects.filter(status=SurveyStatus.DRAFT, send_at_cohort_end=True)
+        .filter(
+            (Q(cohort__ends_on__lte=today) & ~Q(cohort__status=CohortStatus.CANCELLED))
+            | (Q(event__ends_at__lte=now) & ~Q(event__status=EventStatus.CANCELLED))
+        )
+        .order_by("pk")
+    )
     for survey in due:
         survey_send(survey=survey, now=now)
         sent += 1

@@ -14,6 +14,11 @@ urlpatterns = [
     path("manage/surveys/<int:survey_id>/close/", views.survey_close, name="close"),
     path("manage/surveys/<int:survey_id>/export.xlsx", views.survey_export, name="export"),
     path("manage/cohorts/<int:cohort_id>/surveys/new/", views.survey_create, name="survey_create"),
+    path(
+        "manage/events/<int:event_id>/surveys/new/",
+        views.event_survey_create,
+        name="event_survey_create",
+    ),
     path("surveys/mine/", views.my_surveys, name="my_surveys"),
     path("surveys/scores/", views.scores, name="scores"),
     path("s/<str:token>/", views.respond, name="respond"),

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -37,23 +39,33 @@ def survey_list(request: HttpRequest) -> HttpResponse:
     return render(request, "surveys/survey_list.html", {"page": page, "terms": terms})
 
 
-@require_http_methods(["GET", "POST"])
-@login_required
-def survey_create(request: HttpRequest, cohort_id: int) -> HttpResponse:
-    cohort = access.cohort_for_survey_setup(request.user, cohort_id)
+def _create(request: HttpRequest, subject: dict[str, Any]) -> HttpResponse:
+    """The new-survey form, for a cohort or an event (`subject` names which)."""
     versions = TemplateVersion.objects.select_related("template").order_by(
         "template__name", "-number"
     )
     form = SurveyCreateForm(request.POST or None, versions=versions)
     if request.method == "POST" and form.is_valid():
         try:
-            survey = services.survey_create(cohort=cohort, **form.cleaned_data)
+            survey = services.survey_create(**subject, **form.cleaned_data)
         except DomainError as exc:
             form.add_error(None, exc.message)
         else:
             messages.success(request, _("Survey created."))
             return redirect("surveys:results", survey_id=survey.pk)
-    return render(request, "surveys/survey_create.html", {"cohort": cohort, "form": form})
+    return render(request, "surveys/survey_create.html", {**subject, "form": form})
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def survey_create(request: HttpRequest, cohort_id: int) -> HttpResponse:
+    return _create(request, {"cohort": access.cohort_for_survey_setup(request.user, cohort_id)})
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def event_survey_create(request: HttpRequest, event_id: int) -> HttpResponse:
+    return _create(request, {"event": access.event_for_survey_setup(request.user, event_id)})
 
 
 @require_GET
@@ -196,5 +208,12 @@ def scores(request: HttpRequest) -> HttpResponse:
     rows, total = selectors.satisfaction_table(
         hub_ids=hub_ids, start=start, end=end, group_by=group_by
     )
-    context = {"form": form, "rows": rows, "total": total, "group_by": group_by}
+    context = {
+        "form": form,
+        "rows": rows,
+        "total": total,
+        "group_by": group_by,
+        # Events are scored on their own: never part of the hub's satisfaction (docs/kpi.md).
+        "event_scores": selectors.event_scores(hub_ids, start, end),
+    }
     return render(request, "surveys/scores.html", context)

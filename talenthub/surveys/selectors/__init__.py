@@ -6,6 +6,7 @@ from talenthub.core.timeline import TimelineEntry
 from talenthub.surveys.selectors.results import (
     comments,
     export_responses,
+    in_hubs,
     invitations_of_person,
     polarity_counts,
     question_stats,
@@ -18,6 +19,7 @@ from talenthub.surveys.selectors.results import (
 )
 from talenthub.surveys.selectors.scores import (
     cohort_results,
+    event_scores,
     hub_score,
     satisfaction_table,
     survey_result,
@@ -28,8 +30,10 @@ __all__ = [
     "TimelineEntry",
     "cohort_results",
     "comments",
+    "event_scores",
     "export_responses",
     "hub_score",
+    "in_hubs",
     "invitations_of_person",
     "polarity_counts",
     "question_stats",

@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, F, Prefetch, Q, QuerySet
+from django.db.models.functions import Coalesce, TruncDate
 
 from talenthub.surveys import scoring
 from talenthub.surveys.choices import LIKERT_LABELS, TEXT_KINDS, Polarity, QuestionKind
@@ -18,28 +19,46 @@ from talenthub.surveys.models import Answer, CommentTerm, Invitation, Question, 
 CHART_WIDTH = 240  # px of the longest bar in the inline SVG charts
 
 
+def in_hubs(hub_ids: Iterable[int], prefix: str = "") -> Q:
+    """Surveys (or rows reached through `prefix`) of the hubs: by the cohort's course or by the
+    event, whichever the survey belongs to."""
+    ids = list(hub_ids)
+    return Q(**{f"{prefix}cohort__course__hub_id__in": ids}) | Q(
+        **{f"{prefix}event__hub_id__in": ids}
+    )
+
+
+SURVEY_RELATED = (
+    "cohort",
+    "cohort__course",
+    "cohort__course__hub",
+    "event",
+    "event__hub",
+    "version__template",
+)
+
+
 def surveys_in_hubs(hub_ids: Iterable[int], instructor_id: int | None = None) -> QuerySet[Survey]:
     """Surveys of the hubs (and of the cohorts the instructor teaches) with their live invitation
-    and response counts (one query)."""
-    scope = Q(cohort__course__hub_id__in=list(hub_ids))
+    and response counts (one query). Cohort and event surveys, by the day they ended."""
+    scope = in_hubs(hub_ids)
     if instructor_id is not None:
         scope |= Q(cohort__instructors__id=instructor_id)
     return (
         Survey.objects.filter(scope)
         .distinct()
-        .select_related("cohort", "cohort__course", "cohort__course__hub", "version__template")
+        .select_related(*SURVEY_RELATED)
         .annotate(
             n_invited=Count("invitations", distinct=True),
             n_answered=Count("invitations", filter=Q(invitations__is_used=True), distinct=True),
+            ended_on=Coalesce("cohort__ends_on", TruncDate("event__ends_at")),
         )
-        .order_by("-cohort__ends_on", "-id")
+        .order_by(F("ended_on").desc(nulls_last=True), "-id")
     )
 
 
 def survey_ids_in_hubs(hub_ids: Iterable[int]) -> QuerySet[Survey, int]:
-    return Survey.objects.filter(cohort__course__hub_id__in=list(hub_ids)).values_list(
-        "id", flat=True
-    )
+    return Survey.objects.filter(in_hubs(hub_ids)).values_list("id", flat=True)
 
 
 def rate(answered: int, invited: int) -> Decimal | None:
@@ -163,7 +182,7 @@ def comments(
             response__survey_id__in=list(survey_ids), question__kind__in=TEXT_KINDS
         )
         .exclude(text="")
-        .select_related("question", "response__survey__cohort__course")
+        .select_related("question", "response__survey__cohort__course", "response__survey__event")
     )
     if term:
         qs = qs.filter(terms__term=term)
@@ -219,7 +238,7 @@ def export_responses(survey: Survey) -> QuerySet[Response]:
 def invitations_of_person(user_id: int) -> QuerySet[Invitation]:
     return (
         Invitation.objects.filter(user_id=user_id)
-        .select_related("survey", "survey__cohort", "survey__cohort__course")
+        .select_related("survey", "survey__cohort", "survey__cohort__course", "survey__event")
         .order_by("-survey__sent_at")
     )
 
@@ -246,7 +265,7 @@ def survey_progress(survey: Survey) -> Progress:
     counts = survey.invitations.aggregate(
         invited=Count("id"), answered=Count("id", filter=Q(is_used=True))
     )
-    result = survey_result(survey.pk, survey.cohort_id, counts["invited"])
+    result = survey_result(survey.pk, survey.cohort_id or 0, counts["invited"])
     return Progress(
         invited=counts["invited"],
         answered=counts["answered"],

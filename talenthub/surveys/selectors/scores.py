@@ -14,6 +14,8 @@ from django.db.models import Count, QuerySet, Sum
 
 from talenthub.courses.choices import CohortStatus, Track
 from talenthub.courses.models import Cohort
+from talenthub.events.choices import EventStatus
+from talenthub.events.models import Event
 from talenthub.surveys import scoring
 from talenthub.surveys.choices import Purpose
 from talenthub.surveys.models import Answer, Invitation, Response
@@ -172,3 +174,65 @@ def survey_result(survey_id: int, cohort_id: int, invited: int) -> scoring.Cohor
 
 def responses_count(survey_id: int) -> int:
     return Response.objects.filter(survey_id=survey_id).count()
+
+
+@dataclass(frozen=True)
+class EventScore:
+    """An event's satisfaction score: shown beside the hub's, never part of it (docs/kpi.md)."""
+
+    event: Event
+    result: scoring.CohortResult
+
+    @property
+    def score(self) -> Decimal | None:
+        return scoring.round_half_up(self.result.score)
+
+    @property
+    def response_rate(self) -> Decimal | None:
+        return scoring.percent(self.result.response_rate)
+
+
+def event_scores(
+    hub_ids: Iterable[int], start: datetime.date | None, end: datetime.date | None
+) -> list[EventScore]:
+    """Each surveyed event's 100-point score (same arithmetic as a cohort's), by the day the
+    event ended; three queries whatever the number of events."""
+    events = Event.objects.filter(
+        hub_id__in=list(hub_ids), surveys__purpose=Purpose.SATISFACTION
+    ).exclude(status=EventStatus.CANCELLED)
+    if start:
+        events = events.filter(ends_at__date__gte=start)
+    if end:
+        events = events.filter(ends_at__date__lte=end)
+    chosen = list(events.select_related("hub").distinct().order_by("ends_at", "id"))
+    ids = [event.pk for event in chosen]
+    scores: dict[int, list[Fraction]] = defaultdict(list)
+    for row in (
+        Answer.objects.filter(
+            response__survey__event_id__in=ids,
+            response__survey__purpose=Purpose.SATISFACTION,
+            question__in_score=True,
+            value__isnull=False,
+        )
+        .values("response__survey__event_id", "response_id")
+        .annotate(total=Sum("value"), n=Count("id"))
+        .order_by()
+    ):
+        score = scoring.respondent_score_from_totals(row["total"], row["n"])
+        if score is not None:
+            scores[row["response__survey__event_id"]].append(score)
+    invited = {
+        row["survey__event_id"]: row["n"]
+        for row in Invitation.objects.filter(
+            survey__event_id__in=ids, survey__purpose=Purpose.SATISFACTION
+        )
+        .values("survey__event_id")
+        .annotate(n=Count("id"))
+        .order_by()
+    }
+    return [
+        EventScore(
+            event, scoring.cohort_result(event.pk, scores[event.pk], invited.get(event.pk, 0))
+        )
+        for event in chosen
+    ]

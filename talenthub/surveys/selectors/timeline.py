@@ -17,7 +17,7 @@ def timeline_entries(user_id: int) -> list[TimelineEntry]:
     entries: list[TimelineEntry] = []
     invitations = Invitation.objects.filter(
         user_id=user_id, survey__is_anonymous=False, sent_at__isnull=False
-    ).select_related("survey", "survey__cohort__course")
+    ).select_related("survey", "survey__cohort__course", "survey__event")
     for invitation in invitations:
         if invitation.sent_at is None:  # excluded by the filter; narrows the type
             continue
@@ -28,13 +28,13 @@ def timeline_entries(user_id: int) -> list[TimelineEntry]:
                 kind="survey_invited",
                 title=_("Invited to the survey “%(title)s”") % {"title": survey.title},
                 url=reverse("surveys:my_surveys"),
-                hub_id=survey.cohort.course.hub_id,
+                hub_id=survey.hub_id,
                 staff_url=reverse("surveys:results", args=[survey.pk]),
             )
         )
     responses = Response.objects.filter(
         respondent_id=user_id, is_anonymous=False, invitation__isnull=False
-    ).select_related("survey", "survey__cohort__course")
+    ).select_related("survey", "survey__cohort__course", "survey__event")
     for response in responses:
         survey = response.survey
         entries.append(
@@ -45,7 +45,7 @@ def timeline_entries(user_id: int) -> list[TimelineEntry]:
                 ),
                 kind="survey_answered",
                 title=_("Answered the survey “%(title)s”") % {"title": survey.title},
-                hub_id=survey.cohort.course.hub_id,
+                hub_id=survey.hub_id,
                 staff_url=reverse("surveys:results", args=[survey.pk]),
             )
         )
