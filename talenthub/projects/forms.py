@@ -153,3 +153,9 @@ class StageForm(forms.Form):
         label=_("stage"), choices=[c for c in JobStage.choices if c[0] != JobStage.WITHDRAWN]
     )
     hire_starts_on = forms.DateField(label=_("job start date"), widget=DATE, required=False)
+
+    @classmethod
+    def for_application(cls, application_id: int, stage: str) -> StageForm:
+        """The form of one applicant's row: their current stage chosen, and ids of its own (the
+        page has one form per applicant; the field names stay those the stage view reads)."""
+        return cls(initial={"stage": stage}, auto_id=f"id_application_{application_id}_%s")

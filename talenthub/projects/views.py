@@ -85,7 +85,11 @@ def company_project_detail(request: HttpRequest, project_id: int) -> HttpRespons
         "project": project,
         "applicants": selectors.visible_project_applicants(project, acting),
         "team": [
-            (member, forms.HireForm(organisations=organisations), hours.get(member.user_id, 0))
+            (
+                member,
+                forms.HireForm(organisations=organisations, auto_id=f"id_member_{member.id}_%s"),
+                hours.get(member.user_id, 0),
+            )
             for member in selectors.team_of(project)
             if member.user_id in consented
         ],
@@ -236,7 +240,11 @@ def company_job_create(request: HttpRequest) -> HttpResponse:
 def company_job_detail(request: HttpRequest, posting_id: int) -> HttpResponse:
     posting = access.posting_for_company(request.user, posting_id)
     applicants = selectors.visible_job_applicants(posting, {posting.organisation_id})
-    context = {"posting": posting, "applicants": applicants, "stage_form": forms.StageForm()}
+    rows = [
+        (applicant, forms.StageForm.for_application(applicant.application_id, applicant.status))
+        for applicant in applicants
+    ]
+    context = {"posting": posting, "applicants": applicants, "applicant_rows": rows}
     return render(request, "projects/company_job_detail.html", context)
 
 
