@@ -45,7 +45,7 @@ def calendar_ics(name: str, days: Iterable[SessionDay]) -> bytes:
         event.add("dtstamp", day.updated_at)
         event.add("dtstart", starts)
         event.add("dtend", ends)
-        event.add("summary", f"{day.cohort.course.title} {day.cohort.number}")
+        event.add("summary", str(day.cohort))
         if day.cohort.site is not None:
             event.add("location", day.cohort.site.name)
         calendar.add_component(event)

@@ -5,6 +5,7 @@ from decimal import Decimal
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -112,7 +113,11 @@ class Cohort(TimeStampedModel):
         indexes = [models.Index(fields=["starts_on"]), models.Index(fields=["status"])]
 
     def __str__(self) -> str:
-        return f"{self.course.title} {self.number}기"
+        # Korean puts the ordinal after the course: "AI 기초 3기".
+        return gettext("%(course)s, cohort %(number)s") % {
+            "course": self.course.title,
+            "number": self.number,
+        }
 
 
 class SessionDay(TimeStampedModel):

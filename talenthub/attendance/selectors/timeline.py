@@ -55,7 +55,7 @@ def timeline_entries(user_id: int, *, now: datetime.datetime | None = None) -> l
     my_attendance = reverse("attendance:my_attendance")
     entries: list[TimelineEntry] = []
     for enrollment in enrollments:
-        course = f"{enrollment.cohort.course.title} {enrollment.cohort.number}"
+        course = str(enrollment.cohort)
         hub_id = enrollment.cohort.course.hub_id
         staff_url = reverse("attendance:overview", args=[enrollment.cohort_id])
         policy = policies[enrollment.cohort_id]

@@ -81,7 +81,7 @@ def test_cohort_calendar_has_every_day_in_seoul_time(world, client):
     assert len(events) == 9
     first = sorted(e.decoded("dtstart") for e in events)[0]
     assert first == datetime.datetime(2025, 3, 4, 9, tzinfo=SEOUL)
-    assert str(events[0]["summary"]).startswith("생성형 AI 실무")
+    assert str(events[0]["summary"]) == str(world.cohort)
     assert next(iter(calendar.walk("VTIMEZONE")))["tzid"] == "Asia/Seoul"
 
 
@@ -362,3 +362,11 @@ def test_timeline_has_monthly_attendance_completion_and_certificate(
     assert sorted(kinds) == ["attendance", "certificate", "completion"]
     assert any(certificate.number == entry.detail for entry in entries)
     assert all(entry.at.tzinfo is not None for entry in entries)
+
+
+def test_timeline_names_the_cohort_as_the_cohort_names_itself(world, factories, enrollment):
+    """Not a bare "Course 1": the cohort's own label, which says "1기" in Korean."""
+    services.certificate_issue(enrollment=completed(world, factories, enrollment))
+    entries = selectors.timeline_entries(world["trainee"].pk, now=seoul(12, day=30))
+    assert entries
+    assert all(entry.title.endswith(str(enrollment.cohort)) for entry in entries)

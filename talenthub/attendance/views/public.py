@@ -44,7 +44,7 @@ def _ics(body: bytes, filename: str) -> HttpResponse:
 @require_GET
 def cohort_calendar(request: HttpRequest, cohort_id: int) -> HttpResponse:
     cohort = access.cohort_for_calendar(request.user, cohort_id)
-    name = f"{cohort.course.title} {cohort.number}"
+    name = str(cohort)
     return _ics(ical.calendar_ics(name, ical.cohort_days(cohort)), f"cohort-{cohort.pk}.ics")
 
 
