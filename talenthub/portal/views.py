@@ -39,6 +39,7 @@ from talenthub.partners.selectors import organisations_by_ids, partner_organisat
 from talenthub.portal.forms import PeopleSearchForm
 from talenthub.portal.selectors import hub_figures, session_days_on
 from talenthub.portal.timeline import timeline_for_operator, timeline_for_person
+from talenthub.portal.workqueue import operator_tasks
 from talenthub.projects.selectors import projects_mentored_by
 
 # Roles whose people a hub invites to score applications (operators score in their own pages).
@@ -71,6 +72,9 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "roles": roles,
         "memberships": memberships_of(user),
         "operated_cohorts": cohorts_in_hubs(operated_hub_ids(user))[:20]
+        if "operator" in roles
+        else [],
+        "tasks": operator_tasks(operated_hub_ids(user), timezone.localdate())
         if "operator" in roles
         else [],
         "taught_cohorts": [(cohort, today.get(cohort.pk)) for cohort in taught],
