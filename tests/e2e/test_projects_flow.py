@@ -97,16 +97,12 @@ def test_company_project_from_proposal_to_hire(
     expect(trainee.locator("main")).to_contain_text(world.organisation.name)
     expect(trainee.locator("main")).to_contain_text("2025-08-01")
     assert_accessible(trainee)
-    if _timeline_lists_outcomes():
-        trainee.goto(f"{base}/me/timeline/")
-        expect(trainee.locator("main")).to_contain_text(world.organisation.name)
-        assert_accessible(trainee)
-
-
-def _timeline_lists_outcomes() -> bool:
-    """The portal's timeline merges the providers it lists; outcomes join when it wires them."""
-    try:
-        from talenthub.portal.timeline import PROVIDERS
-    except ImportError:
-        return False
-    return any(getattr(p, "__module__", "") == "talenthub.outcomes.selectors" for p in PROVIDERS)
+    trainee.goto(f"{base}/me/timeline/")
+    hire = trainee.locator("#timeline li.timeline-outcome")
+    expect(hire).to_have_count(1)  # the hire, told by the outcomes app
+    expect(hire).to_contain_text(world.organisation.name)
+    expect(hire.locator("time")).to_contain_text("2025-08-01")
+    # The application and the team, told by the projects app.
+    expect(trainee.locator("#timeline li.timeline-project_application")).to_contain_text(TITLE)
+    expect(trainee.locator("#timeline li.timeline-project_team")).to_contain_text(TITLE)
+    assert_accessible(trainee)
