@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class EventKind(models.TextChoices):
@@ -51,5 +52,5 @@ class RiskLevel(models.TextChoices):
 
 
 class CompletionOutcome(models.TextChoices):
-    COMPLETED = "completed", _("Completed")
+    COMPLETED = "completed", pgettext_lazy("course completion", "Completed")
     NOT_COMPLETED = "not_completed", _("Not completed")

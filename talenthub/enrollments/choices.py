@@ -2,11 +2,12 @@ from __future__ import annotations
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class EnrollmentStatus(models.TextChoices):
     ENROLLED = "enrolled", _("Enrolled")
-    COMPLETED = "completed", _("Completed")
+    COMPLETED = "completed", pgettext_lazy("course completion", "Completed")
     NOT_COMPLETED = "not_completed", _("Not completed")
     DROPPED_OUT = "dropped_out", _("Dropped out")
 
@@ -38,7 +39,7 @@ OPEN_STATUSES = frozenset(
 class OperatorDecision(models.TextChoices):
     ADMIT = "admit", _("Admit")
     WAITLIST = "waitlist", _("Waitlist")
-    REJECT = "reject", _("Reject")
+    REJECT = "reject", pgettext_lazy("application decision", "Reject")
 
 
 class QuestionKind(models.TextChoices):

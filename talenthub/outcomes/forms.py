@@ -4,6 +4,7 @@ from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from talenthub.outcomes.choices import JOB_OR_STARTUP, EvidenceKind, OutcomeCategory
 
@@ -54,6 +55,7 @@ class EvidenceForm(forms.Form):
 
 class VerifyForm(forms.Form):
     decision = forms.ChoiceField(
-        label=_("decision"), choices=[("verify", _("Verify")), ("reject", _("Reject"))]
+        label=_("decision"),
+        choices=[("verify", _("Verify")), ("reject", pgettext_lazy("evidence decision", "Reject"))],
     )
     note = forms.CharField(label=_("note"), max_length=200, required=False)

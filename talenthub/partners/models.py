@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from talenthub.core.models import TimeStampedModel
@@ -131,7 +132,7 @@ class Contact(TimeStampedModel):
         related_name="contacts",
     )
     name = models.CharField(_("name"), max_length=50)
-    position = models.CharField(_("position"), max_length=60, blank=True)
+    position = models.CharField(pgettext_lazy("job title", "position"), max_length=60, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
     phone = models.CharField(_("phone"), max_length=20, blank=True)
     is_primary = models.BooleanField(_("primary contact"), default=False)
@@ -172,7 +173,7 @@ class OrganisationMember(TimeStampedModel):
         on_delete=models.CASCADE,
         related_name="organisation_memberships",
     )
-    position = models.CharField(_("position"), max_length=60, blank=True)
+    position = models.CharField(pgettext_lazy("job title", "position"), max_length=60, blank=True)
     is_active = models.BooleanField(_("active"), default=True)
     history = HistoricalRecords()
 

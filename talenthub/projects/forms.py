@@ -4,6 +4,7 @@ from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from talenthub.partners.models import Organisation
 from talenthub.projects.choices import EmploymentType, JobStage
@@ -34,7 +35,11 @@ class ProjectProposalForm(forms.Form):
 
 class DecisionForm(forms.Form):
     decision = forms.ChoiceField(
-        label=_("decision"), choices=[("approve", _("Approve")), ("reject", _("Reject"))]
+        label=_("decision"),
+        choices=[
+            ("approve", _("Approve")),
+            ("reject", pgettext_lazy("proposal decision", "Reject")),
+        ],
     )
     note = forms.CharField(label=_("note"), max_length=300, required=False)
 

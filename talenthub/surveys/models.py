@@ -14,6 +14,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from talenthub.core.models import TimeStampedModel
 from talenthub.courses.models import Cohort
@@ -79,7 +80,7 @@ class Section(models.Model):
         on_delete=models.CASCADE,
         related_name="sections",
     )
-    position = models.PositiveSmallIntegerField(_("position"))
+    position = models.PositiveSmallIntegerField(pgettext_lazy("order in a list", "position"))
     title = models.CharField(_("title"), max_length=150)
 
     class Meta:
@@ -106,7 +107,7 @@ class Question(models.Model):
     section = models.ForeignKey(
         Section, verbose_name=_("section"), on_delete=models.CASCADE, related_name="questions"
     )
-    position = models.PositiveSmallIntegerField(_("position"))
+    position = models.PositiveSmallIntegerField(pgettext_lazy("order in a list", "position"))
     code = models.SlugField(_("code"), max_length=30)
     kind = models.CharField(_("kind"), max_length=20, choices=QuestionKind.choices)
     text = models.CharField(_("question"), max_length=300)

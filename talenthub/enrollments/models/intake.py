@@ -10,6 +10,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from talenthub.core.models import TimeStampedModel
 from talenthub.courses.models import Cohort, Course
@@ -62,7 +63,7 @@ class Question(models.Model):
     form = models.ForeignKey(
         ApplicationForm, verbose_name=_("form"), on_delete=models.CASCADE, related_name="questions"
     )
-    position = models.PositiveSmallIntegerField(_("position"))
+    position = models.PositiveSmallIntegerField(pgettext_lazy("order in a list", "position"))
     kind = models.CharField(_("kind"), max_length=10, choices=QuestionKind.choices)
     label = models.CharField(_("question"), max_length=300)
     help_text = models.CharField(_("help text"), max_length=300, blank=True)
@@ -103,7 +104,9 @@ class ConsentText(models.Model):
     )
     key = models.SlugField(_("item key"), max_length=40)
     version = models.PositiveSmallIntegerField(_("version"), default=1)
-    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    position = models.PositiveSmallIntegerField(
+        pgettext_lazy("order in a list", "position"), default=0
+    )
     kind = models.CharField(_("kind"), max_length=20, choices=ConsentKind.choices)
     title = models.CharField(_("title"), max_length=200)
     body = models.TextField(_("text"))
@@ -203,7 +206,9 @@ class RubricCriterion(models.Model):
     form = models.ForeignKey(
         ApplicationForm, verbose_name=_("form"), on_delete=models.CASCADE, related_name="criteria"
     )
-    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    position = models.PositiveSmallIntegerField(
+        pgettext_lazy("order in a list", "position"), default=0
+    )
     name = models.CharField(_("criterion"), max_length=100)
     description = models.CharField(_("description"), max_length=300, blank=True)
     weight = models.DecimalField(
