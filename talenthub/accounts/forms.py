@@ -13,8 +13,25 @@ from talenthub.core.errors import DomainError
 class SignupProfileForm(forms.Form):
     """Extra fields on allauth's sign-up form: the Korean name and mobile number."""
 
-    name = forms.CharField(label=_("name"), max_length=50)
-    mobile = forms.CharField(label=_("mobile phone"), max_length=20, required=False)
+    name = forms.CharField(
+        label=_("name"),
+        max_length=50,
+        widget=forms.TextInput(attrs={"autocomplete": "name", "placeholder": _("e.g. 홍길동")}),
+    )
+    mobile = forms.CharField(
+        label=_("mobile phone"),
+        max_length=20,
+        required=False,
+        # A phone's number pad, and the form people write their number in.
+        widget=forms.TextInput(
+            attrs={
+                "type": "tel",
+                "inputmode": "tel",
+                "autocomplete": "tel",
+                "placeholder": "010-1234-5678",
+            }
+        ),
+    )
 
     def clean_mobile(self) -> str:
         try:
