@@ -18,11 +18,7 @@ def canonical_mobile(raw: str) -> str:
     try:
         return normalize_mobile(raw)
     except InvalidPhoneError as exc:
-        from django.utils.translation import gettext as _
-
-        raise DomainError(
-            _("Not a Korean mobile number: %(value)s") % {"value": raw}, field="mobile"
-        ) from exc
+        raise DomainError(exc.message, field="mobile") from exc
 
 
 @transaction.atomic

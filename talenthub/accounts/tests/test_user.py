@@ -123,3 +123,17 @@ def test_user_update_profile_refuses_a_bad_mobile_number_and_keeps_the_old_one()
 
 def test_canonical_mobile_of_blank_input_is_empty():
     assert canonical_mobile("  ") == ""
+
+
+def test_an_international_mobile_number_with_its_trunk_zero_is_stored_canonically():
+    user = user_create(email="a@x.kr", name="홍길동", mobile="+82 010-1234-5678")
+
+    assert user.mobile == "010-1234-5678"
+
+
+def test_a_landline_is_refused_with_a_message_that_asks_for_a_mobile():
+    with pytest.raises(DomainError) as raised:
+        canonical_mobile("02-1234-5678")
+
+    assert raised.value.field == "mobile"
+    assert "02-1234-5678 is not a mobile phone number" in str(raised.value.message)

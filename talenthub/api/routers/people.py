@@ -173,7 +173,7 @@ def _person_by_contact(email: str | None, mobile: str | None) -> User:
         try:
             query |= Q(mobile=normalize_mobile(mobile))
         except InvalidPhoneError as exc:
-            raise DomainError(_("Not a Korean mobile number."), field="mobile") from exc
+            raise DomainError(exc.message, field="mobile") from exc
     if not email and not mobile:
         raise DomainError(_("Give the person's e-mail or mobile phone."), field="email")
     found = list(User.objects.filter(query)[:2])

@@ -41,6 +41,17 @@ def _wide(text: str) -> str:
         "010\u00a01234\u00a05678",
         "010.1234.5678",
         "(010) 1234-5678",
+        # international forms that keep the trunk 0, or write it in brackets
+        "+82 010-1234-5678",
+        "+82-010-1234-5678",
+        "+8201012345678",
+        "+82 (0)10-1234-5678",
+        "82-010-1234-5678",
+        "82 10 1234 5678",
+        # the international call prefix written as digits
+        "0082-10-1234-5678",
+        "00182 10 1234 5678",
+        "0082 010 1234 5678",
     ],
 )
 def test_every_written_form_of_a_mobile_number_becomes_the_canonical_one(raw):
@@ -87,6 +98,29 @@ def test_a_number_that_is_not_a_korean_mobile_raises(raw):
         normalize_mobile(raw)
 
 
+@pytest.mark.parametrize(
+    ("raw", "reason", "says"),
+    [
+        ("02-1234-5678", "not_mobile", "is not a mobile phone number"),
+        ("+82 2-1234-5678", "not_mobile", "is not a mobile phone number"),
+        ("063-123-4567", "not_mobile", "is not a mobile phone number"),
+        ("070-1234-5678", "not_mobile", "is not a mobile phone number"),
+        ("1588-1234", "not_mobile", "is not a mobile phone number"),
+        ("+1 010-1234-5678", "foreign", "is not a Korean number"),
+        ("+44 7700 900123", "foreign", "is not a Korean number"),
+        ("010-123", "malformed", "Not a Korean mobile number"),
+        ("abc", "malformed", "Not a Korean mobile number"),
+    ],
+)
+def test_the_error_says_why_the_number_was_refused(raw, reason, says):
+    with pytest.raises(InvalidPhoneError) as raised:
+        normalize_mobile(raw)
+
+    assert raised.value.reason == reason
+    assert says in raised.value.message
+    assert raw in raised.value.message
+
+
 def test_the_error_carries_the_input_as_given():
     with pytest.raises(InvalidPhoneError) as raised:
         normalize_mobile("02-1234-5678")
@@ -114,7 +148,10 @@ def written_forms(draw: st.DrawFn, canonical: str) -> str:
     prefix, middle, last = canonical.split("-")
     separator = draw(st.sampled_from(["-", " ", "", ".", " - "]))
     if draw(st.booleans()):
-        text = f"+82{draw(st.sampled_from(['', ' ', '-']))}{prefix[1:]}{separator}{middle}"
+        country = draw(st.sampled_from(["+82", "82", "0082", "+82 "]))
+        trunk = draw(st.sampled_from(["", "0", "(0)"]))  # +82 10-…, +82 010-…, +82 (0)10-…
+        text = f"{country}{draw(st.sampled_from(['', ' ', '-']))}{trunk}{prefix[1:]}"
+        text = f"{text}{separator}{middle}"
     else:
         text = f"{prefix}{separator}{middle}"
     text = f"{text}{separator}{last}"
