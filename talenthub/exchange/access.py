@@ -40,3 +40,34 @@ def import_run_for_operator(user: User | AnonymousUser, run_id: int) -> ImportRu
     if run is None:
         raise Http404
     return run
+
+
+def filtered_hub(user: User | AnonymousUser, filters: dict[str, int]) -> Hub | None:
+    """The hub whose record each filter names (a cohort, a survey, an organisation), if the user
+    operates it; 404 if one names a record of another hub, or two name records of two hubs.
+    None without filters."""
+    from talenthub.courses.models import Cohort
+    from talenthub.partners.models import Organisation
+    from talenthub.surveys.models import Survey
+
+    hub_ids = operated_hub_ids(operator(user))
+    lookups = {
+        "cohort": Cohort.objects.filter(course__hub_id__in=hub_ids).values_list(
+            "course__hub_id", flat=True
+        ),
+        "survey": Survey.objects.filter(cohort__course__hub_id__in=hub_ids).values_list(
+            "cohort__course__hub_id", flat=True
+        ),
+        "organisation": Organisation.objects.filter(hub_id__in=hub_ids).values_list(
+            "hub_id", flat=True
+        ),
+    }
+    found: set[int] = set()
+    for key, value in filters.items():
+        hub_id = lookups[key].filter(pk=value).first()
+        if hub_id is None:
+            raise Http404
+        found.add(hub_id)
+    if len(found) > 1:
+        raise Http404
+    return Hub.objects.get(pk=found.pop()) if found else None

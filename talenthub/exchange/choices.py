@@ -53,3 +53,5 @@ class ExportPurpose(models.TextChoices):
     CONTACT = "contact", _("Contacting the trainees (operations)")
     FOLLOW_UP = "follow_up", _("Employment follow-up")
     STATISTICS = "statistics", _("Statistics without identities")
+    PARTNER_CONTACT = "partner_contact", _("Contacting partner organisations")
+    AUDIT = "audit", _("Audit of the hub's records (who did what)")

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from talenthub.core.spreadsheets import CSV, XLSX
 from talenthub.exchange.choices import ExportPurpose, ImportKind
+from talenthub.exchange.exports.base import FILTERS
 from talenthub.hubs.models import Hub
 
 FORMAT_CHOICES = [(XLSX, "Excel (.xlsx)"), (CSV, "CSV (.csv, UTF-8)")]
@@ -40,6 +41,14 @@ class ExportForm(HubChoiceForm):
         required=False,
     )
 
+    # Narrowings carried over from the list page the export was opened from (a cohort's roster).
+    cohort = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    survey = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    organisation = forms.IntegerField(required=False, widget=forms.HiddenInput)
+
     def __init__(self, *args: Any, datasets: list[tuple[str, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["dataset"].choices = datasets  # type: ignore[attr-defined]
+
+    def filters(self) -> dict[str, int]:
+        return {key: self.cleaned_data[key] for key in FILTERS if self.cleaned_data.get(key)}

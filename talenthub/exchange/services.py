@@ -273,15 +273,25 @@ def export_log_record(
 
 
 def export_build(
-    *, user: User, hub: Hub, dataset: str, purpose: str, file_format: str
+    *,
+    user: User,
+    hub: Hub,
+    dataset: str,
+    purpose: str,
+    file_format: str,
+    filters: dict[str, int] | None = None,
 ) -> tuple[bytes, str]:
     """The dataset of `hub` as a formula-safe file with the columns `purpose` allows, logged.
-    Returns the file and its name."""
+    `filters` narrow it (e.g. to one cohort of the hub: the caller checks that the cohort is the
+    hub's). Returns the file and its name."""
     from talenthub.exchange.exports import DATASETS
 
     chosen = DATASETS.get(dataset)
     if chosen is None:
         raise DomainError(_("Choose a list or report."), field="dataset")
+    filters = {key: value for key, value in (filters or {}).items() if value is not None}
+    if set(filters) - set(chosen.filters):
+        raise DomainError(_("This list cannot be narrowed that way."), field="dataset")
     if file_format not in FORMATS:
         raise DomainError(_("Choose a file format."), field="file_format")
     if not chosen.personal:
@@ -293,7 +303,7 @@ def export_build(
     columns = chosen.columns_for(purpose)
     if not columns:
         raise DomainError(_("This list cannot be exported for that purpose."), field="purpose")
-    headers, rows = chosen.table(hub, columns)
+    headers, rows = chosen.table(hub, columns, filters)
     content = write_table(Sheet(str(chosen.title), headers, rows), file_format)
     export_log_record(
         user=user,
@@ -303,8 +313,9 @@ def export_build(
         purpose=purpose,
         has_personal_data=any(c.personal for c in columns),
         columns=[c.key for c in columns],
-        filters={},
+        filters=filters,
         row_count=len(rows),
     )
     stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
-    return content, f"{hub.code}-{chosen.key}-{stamp}.{file_format}"
+    narrowed = "".join(f"-{key}{value}" for key, value in sorted(filters.items()))
+    return content, f"{hub.code}-{chosen.key}{narrowed}-{stamp}.{file_format}"

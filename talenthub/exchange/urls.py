@@ -17,4 +17,5 @@ urlpatterns = [
         name="import_template",
     ),
     path("manage/exports/", views.export_index, name="export_index"),
+    path("manage/exports/<slug:dataset>.<slug:fmt>", views.export_download, name="export_download"),
 ]

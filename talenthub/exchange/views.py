@@ -1,19 +1,24 @@
 from __future__ import annotations
 
+from typing import Any
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from talenthub.core.errors import DomainError
-from talenthub.core.spreadsheets import XLSX, download_response
+from talenthub.core.spreadsheets import FORMATS, XLSX, download_response
 from talenthub.exchange import access, forms, progress, selectors, services
 from talenthub.exchange.blanks import template_workbook
 from talenthub.exchange.choices import ImportKind, ImportStatus
 from talenthub.exchange.exports import DATASETS
+from talenthub.exchange.exports.base import FILTERS
 from talenthub.exchange.report import Report
 
 PAGE_SIZE = 30
@@ -122,15 +127,31 @@ def import_template(request: HttpRequest, kind: str) -> HttpResponse:
     )
 
 
+def _filters(query: Any) -> dict[str, int]:
+    """The narrowings named in a query string (ids), ignoring anything else."""
+    return {key: int(query[key]) for key in FILTERS if str(query.get(key, "")).isdigit()}
+
+
 @require_http_methods(["GET", "POST"])
 @login_required
 def export_index(request: HttpRequest) -> HttpResponse:
-    """Choose a list, a format and, for personal data, a purpose; POST downloads it (logged)."""
+    """Choose a list, a format and, for personal data, a purpose; POST downloads it (logged).
+    A list page links here with its dataset and narrowing (`?dataset=enrolments&cohort=3`)."""
     hubs = access.operated_hubs(request.user)
-    initial = {"dataset": request.GET.get("dataset", "")}
+    filters = _filters(request.GET)
+    narrowed_hub = access.filtered_hub(request.user, filters)
+    initial: dict[str, Any] = {"dataset": request.GET.get("dataset", ""), **filters}
+    if narrowed_hub is not None:
+        initial["hub"] = narrowed_hub
+    elif request.GET.get("hub", "").isdigit():
+        initial["hub"] = access.hub_for_operator(request.user, int(request.GET["hub"]))
     form = forms.ExportForm(request.POST or None, hubs=hubs, datasets=_datasets(), initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
+        filters = form.filters()
+        narrowed_hub = access.filtered_hub(request.user, filters)
+        if narrowed_hub is not None and narrowed_hub != data["hub"]:
+            raise Http404
         try:
             content, filename = services.export_build(
                 user=access.operator(request.user),
@@ -138,6 +159,7 @@ def export_index(request: HttpRequest) -> HttpResponse:
                 dataset=data["dataset"],
                 purpose=data["purpose"],
                 file_format=data["file_format"],
+                filters=filters,
             )
         except DomainError as error:
             form.add_error(error.field if error.field in form.fields else None, error.message)
@@ -145,5 +167,39 @@ def export_index(request: HttpRequest) -> HttpResponse:
             return download_response(content, filename=filename, fmt=data["file_format"])
     logs = selectors.export_logs_in_hubs({h.pk for h in hubs})
     page = Paginator(logs, PAGE_SIZE).get_page(request.GET.get("page"))
-    context = {"form": form, "page": page, "datasets": DATASETS}
+    context = {
+        "form": form,
+        "page": page,
+        "datasets": DATASETS,
+        "narrowed_to": selectors.filter_labels(filters),
+    }
     return render(request, "exchange/export_index.html", context)
+
+
+@require_GET
+@login_required
+def export_download(request: HttpRequest, dataset: str, fmt: str) -> HttpResponse:
+    """A list without personal data, straight from its page's "Excel / CSV" link (logged like
+    every export). A list with personal data, or a choice of hubs to make, goes to the export
+    dialog instead, where the purpose is asked."""
+    chosen = DATASETS.get(dataset)
+    if chosen is None or fmt not in FORMATS:
+        raise Http404
+    user = access.operator(request.user)
+    filters = _filters(request.GET)
+    hub = access.filtered_hub(user, filters)
+    if hub is None and request.GET.get("hub", "").isdigit():
+        hub = access.hub_for_operator(user, int(request.GET["hub"]))
+    hubs = list(access.operated_hubs(user)[:2])
+    if hub is None and len(hubs) == 1:
+        hub = hubs[0]
+    if chosen.personal or hub is None:
+        query = urlencode({"dataset": chosen.key, **filters})
+        return redirect(f"{reverse('exchange:export_index')}?{query}")
+    try:
+        content, filename = services.export_build(
+            user=user, hub=hub, dataset=chosen.key, purpose="", file_format=fmt, filters=filters
+        )
+    except DomainError as error:
+        raise Http404 from error
+    return download_response(content, filename=filename, fmt=fmt)

@@ -143,6 +143,20 @@ def trend(
     return rows, {"type": "bar", "labels": [str(y) for y in years], "datasets": datasets}
 
 
+def breakdown_keys(figures: Figures, dimension: str, kpis: Iterable[str]) -> list[str]:
+    """The buckets a breakdown lists: every known choice of `dimension`, then every other bucket
+    a figure of the KPIs has."""
+    keys: list[str] = []
+    choices = DIMENSIONS[dimension].choices
+    if choices:
+        keys = [code for code, _label in choices if code != UNKNOWN]
+    for name in kpis:
+        for key in sorted(figures.buckets(name, dimension)):
+            if key not in keys:
+                keys.append(key)
+    return keys
+
+
 def breakdown(
     figures: Figures,
     dimension: str,
@@ -154,14 +168,7 @@ def breakdown(
 ) -> tuple[list[Row], dict[str, Any]]:
     """Rows per bucket of `dimension` (every known choice, zeros included), one cell per KPI."""
     kpis = list(kpis)
-    keys: list[str] = []
-    choices = DIMENSIONS[dimension].choices
-    if choices:
-        keys = [code for code, _label in choices if code != UNKNOWN]
-    for name in kpis:
-        for key in sorted(figures.buckets(name, dimension)):
-            if key not in keys:
-                keys.append(key)
+    keys = breakdown_keys(figures, dimension, kpis)
     labels = {key: bucket_label(dimension, key, names) for key in keys}
     return breakdown_by_keys(figures, dimension, kpis, keys, year, link, labels, period)
 

@@ -316,6 +316,15 @@ EXCHANGE = {
     "exchange:import_recheck": POST_ONLY,
     "exchange:import_template": operators(OK),
     "exchange:export_index": operators(OK),
+    # A list without personal data straight from its page's link (cohorts, as CSV), of the hub
+    # one operates; the superuser, who operates every hub, is asked which hub in the dialog.
+    "exchange:export_download": row(
+        others=NOT_FOUND,
+        anonymous=TO_LOGIN,
+        operator=OK,
+        other_operator=OK,
+        superuser="302 exchange:export_index",
+    ),
     # Everyone signed in manages their own tokens (with no role anywhere, the page says so).
     "api_tokens:token_list": signed_in(OK),
     "api_tokens:token_revoke": POST_ONLY,
@@ -371,16 +380,21 @@ REPORTS = {
     "reports:hub_drill": roll_up("operator", "consortium_lead", "funder"),
     "reports:hub_xlsx": roll_up("operator", "consortium_lead", "funder"),
     "reports:hub_pdf": roll_up("operator", "consortium_lead", "funder"),
+    # The dashboard's KPI table as CSV/XLSX: figures only, for whoever sees the dashboard.
+    "reports:hub_kpis": roll_up("operator", "consortium_lead", "funder"),
     "reports:press_release": roll_up("operator", "consortium_lead", "funder"),
     # The consortium roll-up: its lead and the funder, not the member hubs' operators.
     "reports:consortium": roll_up("consortium_lead", "funder"),
     "reports:consortium_drill": roll_up("consortium_lead", "funder"),
+    "reports:consortium_kpis": roll_up("consortium_lead", "funder"),
     "reports:national": roll_up("funder"),
     "reports:national_drill": roll_up("funder"),
     "reports:national_xlsx": roll_up("funder"),
+    "reports:national_kpis": roll_up("funder"),
     # The public KPI page and the definitions of every figure.
     "reports:public": everyone(OK),
     "reports:public_drill": everyone(OK),
+    "reports:public_kpis": everyone(OK),
     "reports:definitions": everyone(OK),
     "reports:definition": everyone(OK),
 }

@@ -305,6 +305,8 @@ def build_scene(world: World) -> Scene:
         "consortium": world.hub.consortium.code,
         "kpi": "participants",
         "year": TODAY.year,
+        # Spreadsheet downloads (KPI tables, exports) are requested as CSV.
+        "fmt": "csv",
         **exchange_values,
     }
     return Scene(
@@ -326,6 +328,8 @@ def build_scene(world: World) -> Scene:
             "attendance:scan": {"token": qr_token(day.pk, NOW)},
             "attendance:person_calendar": {"token": feed.token},
             "exchange:import_template": {"kind": "trainees"},
+            # A list without personal data (one with it sends its link to the purpose dialog).
+            "exchange:export_download": {"dataset": "cohorts"},
         },
     )
 

@@ -1,5 +1,6 @@
-"""Exports of attendance: each trainee's rate, and each trainee's days (the 출결 format, so the
-sheet can go to HRD-Net or come back as an import). A constant number of queries for a hub."""
+"""Exports of attendance: each trainee's rate, each trainee's days (the 출결 format, so the
+sheet can go to HRD-Net or come back as an import), and completion with certificates. A constant
+number of queries for a hub."""
 
 from __future__ import annotations
 
@@ -21,22 +22,24 @@ from talenthub.exchange.exports.people import (
     IDENTIFIED,
     PERSON,
     cohort_fields,
+    in_cohort,
     in_cohorts,
     person_fields,
 )
+from talenthub.exchange.importers.vocabulary import ENROLMENT_STATUS
 from talenthub.hubs.models import Hub
 
 
-def _enrolments(hub: Hub) -> list[Enrollment]:
+def _enrolments(hub: Hub, cohort: int | None) -> list[Enrollment]:
     return list(
-        Enrollment.objects.filter(cohort__course__hub=hub)
+        in_cohort(Enrollment.objects.filter(cohort__course__hub=hub), cohort)
         .select_related("cohort__course", "user")
         .order_by("cohort__course__code", "cohort__number", "user__name", "id")
     )
 
 
-def _rates(hub: Hub) -> Iterable[Record]:
-    enrolments = _enrolments(hub)
+def _rates(hub: Hub, cohort: int | None = None) -> Iterable[Record]:
+    enrolments = _enrolments(hub, cohort)
     books = books_for(enrolments)
     policies = policies_for({e.cohort_id: e.cohort for e in enrolments}.values())
     now = timezone.now()
@@ -69,6 +72,7 @@ RATES = Dataset(
         ExportColumn("excused", _("excused days")),
     ),
     records=_rates,
+    filters=("cohort",),
     purposes=in_cohorts(
         {
             P.HRD_NET: (
@@ -102,8 +106,8 @@ def _clock(value: datetime.datetime | None) -> str:
     return timezone.localtime(value).strftime("%H:%M") if value else ""
 
 
-def _days(hub: Hub) -> Iterable[Record]:
-    enrolments = _enrolments(hub)
+def _days(hub: Hub, cohort: int | None = None) -> Iterable[Record]:
+    enrolments = _enrolments(hub, cohort)
     books = books_for(enrolments)
     policies = policies_for({e.cohort_id: e.cohort for e in enrolments}.values())
     excuses = {
@@ -150,6 +154,7 @@ DAYS = Dataset(
         ExportColumn("status", _("status of the day")),
     ),
     records=_days,
+    filters=("cohort",),
     purposes=in_cohorts(
         {
             P.HRD_NET: (
@@ -164,6 +169,80 @@ DAYS = Dataset(
                 "status",
             ),
             P.STATISTICS: ("person", "date", "status"),
+        }
+    ),
+)
+
+
+def _completion(hub: Hub, cohort: int | None = None) -> Iterable[Record]:
+    """Each enrolment's recorded completion decision and certificate (the completion page's
+    verdicts of running cohorts are a preview, recomputed per cohort: not exported)."""
+    enrolments = (
+        in_cohort(Enrollment.objects.filter(cohort__course__hub=hub), cohort)
+        .select_related("cohort__course", "user", "completion_decision", "certificate")
+        .order_by("cohort__course__code", "cohort__number", "user__name", "id")
+    )
+    for enrolment in enrolments:
+        decision = getattr(enrolment, "completion_decision", None)
+        certificate = getattr(enrolment, "certificate", None)
+        yield {
+            **cohort_fields(enrolment),
+            **person_fields(enrolment.user),
+            "status": ENROLMENT_STATUS.word(enrolment.status),
+            "finished_on": enrolment.finished_on,
+            "decision": str(decision.get_outcome_display()) if decision else "",
+            "decided_percent": decision.attendance_percent if decision else None,
+            "overridden": ("Y" if decision.overridden else "N") if decision else "",
+            "override_reason": decision.override_reason if decision else "",
+            "certificate": certificate.number if certificate else "",
+            "issued_at": certificate.issued_at if certificate else None,
+            "revoked_at": certificate.revoked_at if certificate else None,
+            "revoke_reason": certificate.revoke_reason if certificate else "",
+        }
+
+
+COMPLETION = Dataset(
+    key="completion",
+    title=_("Completion and certificates"),
+    columns=(
+        *COHORT,
+        *PERSON,
+        ExportColumn("status", "상태"),
+        ExportColumn("finished_on", "종료일"),
+        ExportColumn("decision", _("completion decision")),
+        ExportColumn("decided_percent", _("attendance rate at the decision (%)")),
+        ExportColumn("overridden", _("overridden (Y/N)")),
+        ExportColumn("override_reason", _("override reason"), personal=True),
+        ExportColumn("certificate", _("certificate number"), personal=True),
+        ExportColumn("issued_at", _("issued at")),
+        ExportColumn("revoked_at", _("revoked at")),
+        ExportColumn("revoke_reason", _("revocation reason"), personal=True),
+    ),
+    records=_completion,
+    filters=("cohort",),
+    purposes=in_cohorts(
+        {
+            P.HRD_NET: ("name", "birth_date", "status", "finished_on", "certificate", "issued_at"),
+            P.FUNDER_REPORT: (
+                "person",
+                "status",
+                "finished_on",
+                "decision",
+                "decided_percent",
+                "issued_at",
+            ),
+            P.STATISTICS: (
+                "person",
+                "gender",
+                "birth_year",
+                "status",
+                "finished_on",
+                "decision",
+                "decided_percent",
+                "overridden",
+                "issued_at",
+                "revoked_at",
+            ),
         }
     ),
 )

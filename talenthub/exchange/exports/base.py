@@ -19,6 +19,9 @@ from django.utils.functional import Promise
 from talenthub.hubs.models import Hub
 
 Record = Mapping[str, Any]
+# The narrowings a dataset may offer, each an id of a record of the hub: the dataset's records
+# function takes it as a keyword argument and returns only that record's rows.
+FILTERS = ("cohort", "survey", "organisation")
 
 
 @dataclass(frozen=True)
@@ -33,10 +36,13 @@ class Dataset:
     key: str
     title: str | Promise
     columns: tuple[ExportColumn, ...]
-    records: Callable[[Hub], Iterable[Record]]
+    records: Callable[..., Iterable[Record]]  # (hub, **filters) → rows
     # Purpose → keys of the columns it needs. A dataset with personal columns is exported only
     # for one of these purposes, with those columns; one without is exported whole.
     purposes: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    # Narrowings `records` takes as keyword arguments besides the hub (FILTERS), e.g. a list
+    # page of one cohort exports that cohort's rows only.
+    filters: tuple[str, ...] = ()
 
     @property
     def purpose_labels(self) -> list[str]:
@@ -58,10 +64,21 @@ class Dataset:
             return None
         return [column for column in self.columns if column.key in allowed]
 
-    def table(self, hub: Hub, columns: Sequence[ExportColumn]) -> tuple[list[str], list[list[Any]]]:
+    def table(
+        self,
+        hub: Hub,
+        columns: Sequence[ExportColumn],
+        filters: Mapping[str, int] | None = None,
+    ) -> tuple[list[str], list[list[Any]]]:
         headers = [str(column.title) for column in columns]
-        rows = [[record.get(column.key) for column in columns] for record in self.records(hub)]
+        records = self.records(hub, **filters) if filters else self.records(hub)
+        rows = [[record.get(column.key) for column in columns] for record in records]
         return headers, rows
+
+
+def every_key(columns: Iterable[ExportColumn], *, but: Sequence[str] = ()) -> tuple[str, ...]:
+    """The keys of `columns` (save those in `but`), for a purpose that needs all of them."""
+    return tuple(column.key for column in columns if column.key not in but)
 
 
 def pseudonym(person_id: int) -> str:

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TypeVar
 
 from django.core.exceptions import ObjectDoesNotExist
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, Model, OuterRef, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from talenthub.accounts.models import User
@@ -22,6 +23,8 @@ from talenthub.exchange.importers.vocabulary import (
 from talenthub.hubs.choices import Role
 from talenthub.hubs.models import Hub, Membership
 from talenthub.outcomes.selectors import outcomes_in_hubs
+
+M = TypeVar("M", bound=Model)
 
 
 def _yn(value: bool | None) -> str:
@@ -134,14 +137,19 @@ COHORT = (
 )
 
 
+def in_cohort(rows: QuerySet[M], cohort: int | None) -> QuerySet[M]:
+    """The rows of one cohort (the `cohort` filter of a dataset), or all of them."""
+    return rows if cohort is None else rows.filter(cohort_id=cohort)
+
+
 def in_cohorts(purposes: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
     """Purposes of a list of cohort records: each also names the cohort of every row."""
     return {purpose: (*(c.key for c in COHORT), *keys) for purpose, keys in purposes.items()}
 
 
-def _enrolments(hub: Hub) -> Iterable[Record]:
+def _enrolments(hub: Hub, cohort: int | None = None) -> Iterable[Record]:
     rows = (
-        Enrollment.objects.filter(cohort__course__hub=hub)
+        in_cohort(Enrollment.objects.filter(cohort__course__hub=hub), cohort)
         .select_related("cohort__course", "user")
         .order_by("cohort__course__code", "cohort__number", "user__name", "id")
     )
@@ -174,6 +182,7 @@ ENROLMENTS = Dataset(
         ExportColumn("reason", "사유", personal=True),
     ),
     records=_enrolments,
+    filters=("cohort",),
     purposes=in_cohorts(
         {
             P.HRD_NET: ("name", "birth_date", "contact", "status", "enrolled_on", "finished_on"),
@@ -205,9 +214,9 @@ ENROLMENTS = Dataset(
 )
 
 
-def _applications(hub: Hub) -> Iterable[Record]:
+def _applications(hub: Hub, cohort: int | None = None) -> Iterable[Record]:
     rows = (
-        Application.objects.filter(cohort__course__hub=hub)
+        in_cohort(Application.objects.filter(cohort__course__hub=hub), cohort)
         .select_related("cohort__course", "user")
         .order_by("cohort__course__code", "cohort__number", "submitted_at", "id")
     )
@@ -236,6 +245,7 @@ APPLICATIONS = Dataset(
         ExportColumn("waitlist", _("waitlist position")),
     ),
     records=_applications,
+    filters=("cohort",),
     purposes=in_cohorts(
         {
             P.HRD_NET: ("name", "birth_date", "mobile", "email", "status", "submitted_at"),

@@ -15,6 +15,7 @@ from talenthub.exchange.choices import ExportPurpose
 from talenthub.exchange.exports import DATASETS
 from talenthub.exchange.models import ExportLog
 from talenthub.exchange.tests.files import csv_bytes
+from talenthub.surveys.choices import TEXT_KINDS
 
 # What spreadsheets run: a leading =, +, -, @, tab or carriage return (OWASP CSV injection).
 PAYLOADS = ['=HYPERLINK("http://evil")', "+1+1", "-2+3", "@SUM(A1)", "\t=1", "\r=1"]
@@ -42,7 +43,9 @@ def poisoned(world, factories):
     world.organisation.save()
     world.cohort.site.name = PAYLOADS[4]
     world.cohort.site.save()
-    applicant = factories.UserFactory(name=PAYLOADS[5], email="apply@example.kr")
+    applicant = factories.UserFactory(
+        name=PAYLOADS[5], email="apply@example.kr", region=PAYLOADS[2]
+    )
     Application.objects.create(cohort=world.cohort, user=applicant)
     enrolment = trainee.enrollments.get(cohort=world.cohort)
     day = factories.SessionDayFactory(
@@ -89,10 +92,118 @@ def poisoned(world, factories):
         cohort=world.cohort, version=surveys.latest_version("satisfaction-standard")
     )
     likert = survey.version.questions.filter(kind="likert5")
-    surveys.response_import(
-        survey=survey, submitted_on=datetime.date(2025, 4, 25), answers={q.pk: 4 for q in likert}
+    survey.title = PAYLOADS[2]
+    survey.save()
+    answers: dict[int, int | str] = {q.pk: 4 for q in likert}
+    comment = survey.version.questions.filter(kind__in=TEXT_KINDS).first()
+    if comment is not None:
+        answers[comment.pk] = PAYLOADS[5]
+    surveys.response_import(survey=survey, submitted_on=datetime.date(2025, 4, 25), answers=answers)
+    # An identified response too (its respondent's name is exported for a follow-up).
+    from talenthub.surveys.models import Answer, Invitation, Response
+
+    invitation = Invitation.objects.create(survey=survey, user=trainee, is_used=True)
+    identified = Response.objects.create(
+        survey=survey,
+        is_anonymous=False,
+        invitation=invitation,
+        respondent=trainee,
+        submitted_on=datetime.date(2025, 4, 26),
     )
+    Answer.objects.create(response=identified, question=likert[0], value=5)
+    dropout = factories.UserFactory(name="중도", email="dropout@example.kr")
+    factories.EnrollmentFactory(
+        cohort=world.cohort,
+        user=dropout,
+        status="dropped_out",
+        finished_on=datetime.date(2025, 4, 1),
+        dropout_reason=PAYLOADS[0],
+    )
+    _poison_the_rest(world, factories, trainee, enrolment)
     return world
+
+
+def _poison_the_rest(world, factories, trainee, enrolment) -> None:
+    """The records of the later lists: mails, completion and certificates, agreements and
+    contacts, job postings and applications, imports and the export log."""
+    from talenthub.attendance.models import Certificate, CompletionDecision
+    from talenthub.enrollments.models import Notification
+    from talenthub.exchange import services as exchange
+    from talenthub.partners.models import Contact
+    from talenthub.projects.models import JobApplication, JobPosting
+
+    Notification.objects.create(
+        kind="received",
+        cohort=world.cohort,
+        recipient=trainee,
+        to_email=trainee.email,
+        subject=PAYLOADS[2],
+        body_text="본문",
+        body_html="<p>본문</p>",
+        status="failed",
+        error=PAYLOADS[3],
+    )
+    enrolment.status = "completed"
+    enrolment.finished_on = datetime.date(2025, 6, 30)
+    enrolment.save()
+    CompletionDecision.objects.create(
+        enrollment=enrolment,
+        outcome="completed",
+        attendance_percent=Decimal("92.5"),
+        overridden=True,
+        override_reason=PAYLOADS[4],
+    )
+    Certificate.objects.create(
+        enrollment=enrolment,
+        number="ALPHA-2025-0001",
+        verification_code="poisoned-code",
+        issued_at=datetime.datetime(2025, 7, 1, tzinfo=datetime.UTC),
+        revoked_at=datetime.datetime(2025, 7, 2, tzinfo=datetime.UTC),
+        revoke_reason=PAYLOADS[5],
+    )
+    factories.AgreementFactory(
+        organisation=world.organisation,
+        scope=PAYLOADS[0],
+        contact_name=PAYLOADS[1],
+        contact_phone="+82 63-123-4567",
+    )
+    Contact.objects.create(
+        organisation=world.organisation,
+        name=PAYLOADS[2],
+        position=PAYLOADS[3],
+        phone="-1",
+        notes=PAYLOADS[4],
+    )
+    posting = JobPosting.objects.create(
+        organisation=world.organisation,
+        title=PAYLOADS[0],
+        description="설명",
+        employment_type="full_time",
+        location=PAYLOADS[1],
+        posted_by=world["company"],
+    )
+    JobApplication.objects.create(posting=posting, user=trainee, cover_letter=PAYLOADS[2])
+    operator = world["operator"]
+    operator.name = PAYLOADS[3]
+    operator.save()
+    exchange.import_run_create(
+        hub=world.hub,
+        kind="trainees",
+        data="이름,이메일\r\n새사람,new@example.kr\r\n".encode(),
+        file_name=PAYLOADS[4] + ".csv",
+        created_by=operator,
+    )
+    exchange.export_log_record(
+        user=operator,
+        hub=world.hub,
+        dataset="trainees",
+        file_format="csv",
+        purpose="contact",
+        has_personal_data=True,
+        columns=["name"],
+        filters={"cohort": world.cohort.pk},
+        row_count=1,
+    )
 
 
 def _cells(content: bytes, fmt: str) -> list[list[Any]]:
@@ -288,3 +399,235 @@ def test_an_exported_attendance_sheet_imports_again_unchanged(world, run_import,
         0,
         1,
     )
+
+
+# Columns of the datasets whose values no one types as free text: numbers, dates, fixed
+# vocabularies (statuses, kinds, Y/N), validated codes and pseudonyms. Every other column must
+# carry a poisoned value in the `poisoned` world, so that a new free-text column is tested too.
+NOT_FREE_TEXT = {
+    # numbers and dates
+    "birth_date",
+    "birth_year",
+    "cohort",
+    "enrolled_on",
+    "finished_on",
+    "submitted_at",
+    "waitlist",
+    "enrolments",
+    "applications",
+    "starts_on",
+    "ends_on",
+    "hours",
+    "capacity",
+    "seats",
+    "seats_taken",
+    "selected",
+    "respondents",
+    "invited",
+    "rate",
+    "score",
+    "percent",
+    "attended",
+    "training_days",
+    "absent",
+    "infractions",
+    "excused",
+    "date",
+    "check_in",
+    "check_out",
+    "outing_start",
+    "outing_end",
+    "due_on",
+    "agreements",
+    "next_end",
+    "queued_at",
+    "sent_at",
+    "decided_percent",
+    "issued_at",
+    "revoked_at",
+    "notice_days",
+    "posted_on",
+    "closes_on",
+    "hired",
+    "applied_on",
+    "stage_changed_at",
+    "hire_starts_on",
+    "uploaded_at",
+    "rows",
+    "created",
+    "updated",
+    "unchanged",
+    "errors",
+    "warnings",
+    "imported_at",
+    "exported_at",
+    "response",
+    "question_no",
+    "submitted_on",
+    # fixed vocabularies and generated values
+    "person",
+    "gender",
+    "education",
+    "job_seeker",
+    "neet",
+    "status",
+    "kind",
+    "source",
+    "category",
+    "duplicate",
+    "track",
+    "industry",
+    "level",
+    "checkpoint",
+    "decision",
+    "overridden",
+    "primary",
+    "employment_type",
+    "stage",
+    "format",
+    "personal",
+    "columns",
+    "filters",
+    "dataset",
+    "purpose",
+    "file_sha256",
+    "certificate",
+    # validated: a course code is a slug, an e-mail an address, a phone number digits
+    "course_code",
+    "email",
+    "mobile",
+    "contact",
+    "contact_email",
+    "phone",
+    "contact_phone",
+    "website",
+    # the standard template's question text (shipped with TalentHub, not typed by a hub)
+    "question",
+}
+
+
+@pytest.mark.parametrize("dataset", list(DATASETS))
+def test_the_poisoned_world_poisons_every_free_text_column(poisoned, dataset):
+    chosen = DATASETS[dataset]
+    records = list(chosen.records(poisoned.hub))
+    assert records, f"{dataset}: the poisoned world has no rows of it"
+    poisoned_columns = {
+        key
+        for record in records
+        for key, value in record.items()
+        if isinstance(value, str) and value.startswith(DANGEROUS)
+    }
+    unpoisoned = {c.key for c in chosen.columns} - poisoned_columns - NOT_FREE_TEXT
+    assert unpoisoned == set(), "poison these in the `poisoned` fixture (or list them as fixed)"
+
+
+def test_a_list_page_of_one_cohort_exports_that_cohorts_rows_only(world, factories):
+    other_cohort = factories.CohortFactory(course=world.course, number=2)
+    factories.EnrollmentFactory(
+        cohort=other_cohort, user=factories.UserFactory(email="second@example.kr")
+    )
+    client = Client()
+    client.force_login(world["operator"])
+    page = client.get(
+        reverse("exchange:export_index"), {"dataset": "enrolments", "cohort": world.cohort.pk}
+    )
+    assert page.status_code == 200
+    assert 'id="export-narrowed"' in page.content.decode()
+    response = client.post(
+        reverse("exchange:export_index"),
+        {
+            "hub": world.hub.pk,
+            "dataset": "enrolments",
+            "purpose": "contact",
+            "file_format": "csv",
+            "cohort": world.cohort.pk,
+        },
+    )
+    rows = _cells(response.content, "csv")
+    assert [row[2] for row in rows[1:]] == [str(world.cohort.number)]
+    assert ExportLog.objects.get().filters == {"cohort": world.cohort.pk}
+
+
+def test_another_hubs_cohort_is_a_404_to_the_export(world):
+    client = Client()
+    client.force_login(world["other_operator"])
+    assert (
+        client.get(
+            reverse("exchange:export_index"), {"dataset": "enrolments", "cohort": world.cohort.pk}
+        ).status_code
+        == 404
+    )
+    download = reverse("exchange:export_download", args=["cohorts", "csv"])
+    assert client.get(download, {"hub": world.hub.pk}).status_code == 404
+    # A list with personal data sends them to the purpose dialog (of their own hubs).
+    assert client.get(download.replace("cohorts", "attendance"), {}).status_code == 302
+    posted = client.post(
+        reverse("exchange:export_index"),
+        {
+            "hub": world.other_hub.pk,
+            "dataset": "enrolments",
+            "purpose": "contact",
+            "file_format": "csv",
+            "cohort": world.cohort.pk,
+        },
+    )
+    assert posted.status_code == 404
+    assert not ExportLog.objects.exists()
+
+
+def test_a_list_without_personal_data_downloads_from_its_link_and_is_logged(world):
+    client = Client()
+    client.force_login(world["operator"])
+    response = client.get(reverse("exchange:export_download", args=["cohorts", "xlsx"]))
+    assert response.status_code == 200
+    assert response["Content-Disposition"].startswith("attachment;")
+    log = ExportLog.objects.get()
+    assert (log.dataset, log.file_format, log.purpose, log.has_personal_data) == (
+        "cohorts",
+        "xlsx",
+        "",
+        False,
+    )
+
+
+def test_a_list_with_personal_data_sends_its_link_to_the_purpose_dialog(world):
+    client = Client()
+    client.force_login(world["operator"])
+    response = client.get(
+        reverse("exchange:export_download", args=["enrolments", "csv"]),
+        {"cohort": world.cohort.pk},
+    )
+    assert response.status_code == 302
+    assert response["Location"] == (
+        reverse("exchange:export_index") + f"?dataset=enrolments&cohort={world.cohort.pk}"
+    )
+    assert not ExportLog.objects.exists()
+
+
+def test_a_narrowing_a_list_does_not_offer_is_refused(world):
+    from talenthub.core.errors import DomainError
+    from talenthub.exchange import services
+
+    with pytest.raises(DomainError):
+        services.export_build(
+            user=world["operator"],
+            hub=world.hub,
+            dataset="trainees",
+            purpose="contact",
+            file_format="csv",
+            filters={"cohort": world.cohort.pk},
+        )
+
+
+def test_export_links_show_to_operators_only(world):
+    from django.template import Context, Template
+
+    template = Template('{% load export_links %}{% export_links "enrolments" cohort=c %}')
+    shown = template.render(Context({"nav_is_operator": True, "c": world.cohort.pk}))
+    assert 'data-export="enrolments"' in shown
+    assert f"dataset=enrolments&amp;cohort={world.cohort.pk}" in shown
+    assert template.render(Context({"nav_is_operator": False, "c": 1})) == ""
+    plain = Template('{% load export_links %}{% export_links "cohorts" %}').render(
+        Context({"nav_is_operator": True})
+    )
+    assert reverse("exchange:export_download", args=["cohorts", "csv"]) in plain
