@@ -61,6 +61,16 @@ def enrollment_finish(
         raise DomainError(_("Give the reason for dropping out."), field="dropout_reason")
     cohort = lock_cohort(enrollment.cohort_id)
     locked = Enrollment.objects.select_for_update().get(pk=enrollment.pk)
+    if finished_on < locked.enrolled_on:
+        # Else the check constraint enrollment_dates_ordered refuses it with an IntegrityError.
+        raise DomainError(
+            _(
+                "The completion or drop-out date (%(finished)s) cannot be before the enrolment "
+                "date (%(enrolled)s)."
+            )
+            % {"finished": finished_on.isoformat(), "enrolled": locked.enrolled_on.isoformat()},
+            field="finished_on",
+        )
     was_holding = locked.status != EnrollmentStatus.DROPPED_OUT
     locked.status = status
     locked.finished_on = finished_on

@@ -131,6 +131,37 @@ def test_dropping_out_records_the_reason_trimmed(world):
     assert (enrollment.status, enrollment.dropout_reason) == ("dropped_out", "조기 취업")
 
 
+@pytest.mark.parametrize("status", ["completed", "not_completed", "dropped_out"])
+def test_finishing_before_the_enrolment_date_is_refused_on_the_date_field(world, status):
+    enrolment = _enrolment(world)
+    day_before = enrolment.enrolled_on - datetime.timedelta(days=1)
+
+    with pytest.raises(DomainError) as raised:
+        enrollment_finish(
+            enrollment=enrolment, status=status, finished_on=day_before, dropout_reason="취업"
+        )
+
+    assert raised.value.field == "finished_on"
+    assert raised.value.message == (
+        f"The completion or drop-out date ({day_before:%Y-%m-%d}) cannot be before the "
+        f"enrolment date ({enrolment.enrolled_on:%Y-%m-%d})."
+    )
+    assert _enrolment(world).status == "enrolled"
+
+
+def test_finishing_on_the_enrolment_date_itself_is_allowed(world):
+    enrolment = _enrolment(world)
+
+    enrollment_finish(
+        enrollment=enrolment,
+        status="dropped_out",
+        finished_on=enrolment.enrolled_on,
+        dropout_reason="이사",
+    )
+
+    assert _enrolment(world).finished_on == enrolment.enrolled_on
+
+
 @pytest.mark.parametrize("reason", ["", "   "])
 def test_dropping_out_without_a_reason_is_refused(world, reason):
     with pytest.raises(DomainError) as raised:
