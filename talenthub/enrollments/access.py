@@ -32,6 +32,12 @@ class ReviewAccess:
     form: ApplicationForm
     may_decide: bool  # operators decide; invited reviewers only score
 
+    @property
+    def sees_contact_details(self) -> bool:
+        """Operators contact applicants; invited reviewers only score them, so they see what the
+        scoring needs (name, answers, résumé) but no e-mail address, date of birth or region."""
+        return self.may_decide
+
 
 def _signed_in(user: User | AnonymousUser) -> User:
     if not isinstance(user, User) or not user.is_authenticated:
