@@ -12,8 +12,6 @@ from django.template import Context, Template
 from django.test import Client
 from django.urls import reverse
 
-from talenthub.testing.personas import World
-
 TEMPLATE_DIRS = [Path(settings.BASE_DIR) / "templates", Path(settings.BASE_DIR) / "talenthub"]
 
 
@@ -38,7 +36,7 @@ def test_every_scrolling_table_wrapper_comes_from_the_tag() -> None:
 
 
 @pytest.mark.django_db
-def test_the_api_tokens_table_sits_in_a_named_region(world: World, client: Client) -> None:
+def test_the_api_tokens_table_sits_in_a_named_region(world, client: Client) -> None:
     client.force_login(world["operator"])
     html = client.get(reverse("api_tokens:token_list")).content.decode()
     assert '<div class="table-wrap" tabindex="0" role="region" aria-label="Tokens">' in html
