@@ -106,8 +106,9 @@ def kpi_table(
     bucket_keys: Sequence[str] | None = None,
     names: dict[str, str] | None = None,
 ) -> Sheet:
-    """The figures of one scope and period, one row per KPI (and per bucket of `dimension`):
-    the numbers the dashboard's tables show, with the numerator and denominator of each rate."""
+    """The figures of one scope and period, one row per KPI, then (with `dimension`) one per KPI
+    and bucket: the numbers the dashboard's tables show, with each rate's numerator and
+    denominator."""
     headers = [
         _("scope"),
         _("period"),
@@ -137,10 +138,9 @@ def kpi_table(
             ]
         )
 
-    if not dimension:
-        for name in kpis:
-            add(name, figures.get(name), "")
-    else:
+    for name in kpis:
+        add(name, figures.get(name), "")
+    if dimension:
         shown = [n for n in kpis if dimension in REGISTRY[n].dimensions]
         keys = (
             list(bucket_keys)
@@ -180,9 +180,9 @@ def _kpi_query(
     return year, period, dimension
 
 
-# Breakdowns a scope's KPI export offers: a hub's by its own records; a roll-up by hub too.
-HUB_BREAKDOWNS = tuple(d for d in DIMENSIONS if d != "hub")
-ROLLUP_BREAKDOWNS = tuple(DIMENSIONS)
+# Breakdowns a KPI export offers: those of the dashboards and their drill-downs; the public
+# page's by hub only.
+BREAKDOWNS = tuple(DIMENSIONS)
 PUBLIC_BREAKDOWNS = ("hub",)
 
 
@@ -246,7 +246,7 @@ def hub_kpis(request: HttpRequest, hub: str, fmt: str) -> HttpResponse:
         scope_name=view.hub.name,
         stem=view.hub.code,
         kpis=p.HEADLINE,
-        dimensions=HUB_BREAKDOWNS,
+        dimensions=BREAKDOWNS,
         hubs=[view.hub],
     )
 
@@ -263,7 +263,7 @@ def consortium_kpis(request: HttpRequest, consortium: str, fmt: str) -> HttpResp
         scope_name=scope.name,
         stem=scope.code,
         kpis=p.HEADLINE,
-        dimensions=ROLLUP_BREAKDOWNS,
+        dimensions=BREAKDOWNS,
         hubs=list(scope.hubs.order_by("name")),
     )
 
@@ -280,7 +280,7 @@ def national_kpis(request: HttpRequest, fmt: str) -> HttpResponse:
         scope_name=_("Nation"),
         stem="national",
         kpis=p.HEADLINE,
-        dimensions=ROLLUP_BREAKDOWNS,
+        dimensions=BREAKDOWNS,
         hubs=list(Hub.objects.select_related("consortium").order_by("consortium__name", "name")),
     )
 

@@ -23,8 +23,9 @@ DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
 
 
 @pytest.fixture
-def poisoned(world, factories):
+def poisoned(world, factories, settings, tmp_path):
     """Every text a hub's lists show, from names to excuse reasons, starts like a formula."""
+    settings.MEDIA_ROOT = tmp_path  # the import run's file
     from talenthub.accounts.services import profile_set
     from talenthub.attendance.services import DayFix, Excuse, day_correct
     from talenthub.enrollments.models import Application

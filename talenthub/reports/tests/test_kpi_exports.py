@@ -115,7 +115,7 @@ def test_a_breakdown_the_scope_does_not_offer_is_a_404(admin_client, figures):
     hub = figures.hubs["alpha"]
     assert (
         admin_client.get(
-            reverse("reports:hub_kpis", args=[hub.code, "csv"]) + "?dimension=hub"
+            reverse("reports:hub_kpis", args=[hub.code, "csv"]) + "?dimension=nonsense"
         ).status_code
         == 404
     )
