@@ -11,7 +11,7 @@ import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -106,7 +106,7 @@ def operator_tasks(hub_ids: set[int], today: datetime.date) -> list[Task]:
         ends_on__lte=today + datetime.timedelta(days=AGREEMENT_HORIZON_DAYS),
     ).count()
     surveys_closing = Survey.objects.filter(
-        cohort__course__hub_id__in=hub_ids,
+        Q(cohort__course__hub_id__in=hub_ids) | Q(event__hub_id__in=hub_ids),
         status=SurveyStatus.OPEN,
         deadline__date__lte=today + datetime.timedelta(days=SURVEY_HORIZON_DAYS),
     ).count()
