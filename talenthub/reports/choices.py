@@ -32,3 +32,4 @@ class RowKind(models.TextChoices):
     AGREEMENT = "agreement", _("Agreements")
     PROJECT = "project", _("Company projects")
     RESPONSE = "response", _("Survey responses")
+    EVENT = "event", _("Events")

@@ -17,6 +17,7 @@ from django.db.models import Max, Min, Q
 from django.utils import timezone
 
 from talenthub.courses.models import Cohort, Course
+from talenthub.events.models import Event
 from talenthub.hubs.models import Consortium, Hub
 from talenthub.partners.models import Agreement, Organisation
 from talenthub.projects.models import Project
@@ -31,9 +32,9 @@ WINDOW_YEARS = 6
 ALL_YEARS = 0
 # The breakdowns kept in rollups (the rest are computed on demand by the CLI and drill-downs).
 YEAR_DIMENSIONS = {
-    ScopeKind.HUB: ("track", "domain", "level", "site", "neet", "job_seeker"),
-    ScopeKind.CONSORTIUM: ("hub", "track", "domain", "level", "neet", "job_seeker"),
-    ScopeKind.NATION: ("hub", "track", "domain", "level", "neet", "job_seeker"),
+    ScopeKind.HUB: ("track", "domain", "level", "site", "neet", "job_seeker", "event_kind"),
+    ScopeKind.CONSORTIUM: ("hub", "track", "domain", "level", "neet", "job_seeker", "event_kind"),
+    ScopeKind.NATION: ("hub", "track", "domain", "level", "neet", "job_seeker", "event_kind"),
 }
 WINDOW_DIMENSIONS = {ScopeKind.HUB: (), ScopeKind.CONSORTIUM: ("hub",), ScopeKind.NATION: ("hub",)}
 
@@ -270,6 +271,16 @@ def marks_of_changes(changes: Iterable[Sequence[Any]]) -> set[tuple[int | None, 
             (pk, {"organisation_id": organisation_id, "starts_on": starts_on.isoformat()})
         )
     by_label.setdefault("partners.Agreement", []).extend(project_entries)
+
+    # Events and their registrations: the event's hub, the year of the day it ended.
+    event_entries = by_label.get("events.Event", [])
+    event_ids = _ids(by_label, "events.Registration", "event_id")
+    for hub_id, ends_at in Event.objects.filter(pk__in=event_ids).values_list("hub_id", "ends_at"):
+        marks.add((hub_id, timezone.localdate(ends_at).year))
+    for _pk, values in event_entries:
+        year = _year(values.get("ends_at"))
+        if values.get("hub_id") and year is not None:
+            marks.add((values["hub_id"], year))
 
     agreement_entries = by_label.get("partners.Agreement", [])
     organisation_hubs = dict(

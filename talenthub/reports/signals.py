@@ -16,6 +16,7 @@ from typing import Any
 from django.apps import apps
 from django.db import models, transaction
 from django.db.models.signals import post_delete, post_init, post_save
+from django.utils import timezone
 
 Entry = tuple[Any, ...]
 
@@ -35,12 +36,17 @@ TRACKED: dict[str, tuple[str, ...]] = {
     "outcomes.Outcome": ("user_id",),
     "projects.Project": ("organisation_id", "starts_on"),
     "projects.ProjectApplication": ("project_id",),
+    "events.Event": ("hub_id", "ends_at"),
+    "events.Registration": ("event_id",),
 }
 INITIAL = "_reports_initial"
 
 
 def _plain(value: object) -> object:
     """JSON-safe: the payload goes through the broker."""
+    if isinstance(value, datetime.datetime):
+        # The local calendar day: KPIs place an event in the period of the day it ended.
+        return timezone.localdate(value).isoformat()
     if isinstance(value, datetime.date):
         return value.isoformat()
     if isinstance(value, uuid.UUID):

@@ -21,6 +21,11 @@ from talenthub.reports.kpis.base import (
     get_kpi,
 )
 from talenthub.reports.kpis.engine import Measure, evaluate
+from talenthub.reports.kpis.events import (
+    event_participants,
+    event_unique_participants,
+    events_held,
+)
 from talenthub.reports.kpis.outcomes import jobs_and_startups, jobs_and_startups_rate
 from talenthub.reports.kpis.partners import partner_agreements
 from talenthub.reports.kpis.projects import company_projects, project_hire_rate, project_hires
@@ -61,6 +66,9 @@ ORDER = (
     "project_hires",
     "project_hire_rate",
     "partner_agreements",
+    "events_held",
+    "event_participants",
+    "event_unique_participants",
 )
 if set(ORDER) != set(REGISTRY):
     raise ImportError(f"KPI order and registry differ: {sorted(set(ORDER) ^ set(REGISTRY))}")
@@ -132,6 +140,9 @@ __all__ = [
     "completion_rate",
     "compute_all",
     "courses_run",
+    "event_participants",
+    "event_unique_participants",
+    "events_held",
     "get_kpi",
     "graduates",
     "jobs_and_startups",

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from talenthub.accounts.choices import Gender
 from talenthub.courses.choices import IndustryDomain, Level, Track
+from talenthub.events.choices import EventKind
 
 UNKNOWN = "unknown"
 NONE = "none"
@@ -62,6 +63,7 @@ DIMENSIONS: dict[str, Dimension] = {
         ),
         Dimension("neet", _("NEET youth"), _YES_NO),
         Dimension("job_seeker", _("job-seeker at entry"), _YES_NO),
+        Dimension("event_kind", _("kind of event"), tuple(EventKind.choices)),
     ]
 }
 
@@ -97,6 +99,14 @@ PATHS: dict[str, dict[str, str]] = {
     "agreement": {"hub": "organisation__hub_id"},
     "project": {"hub": "organisation__hub_id"},
     "project_application": {"hub": "project__organisation__hub_id"},
+    "event": {"hub": "hub_id", "site": "site_id", "event_kind": "kind"},
+    "registration": {
+        "hub": "event__hub_id",
+        "site": "event__site_id",
+        "event_kind": "event__kind",
+        "region": "user__region",
+        "gender": "user__gender",
+    },
 }
 COHORT_DIMENSIONS = ("hub", "site", "track", "domain", "level")
 ENROLMENT_DIMENSIONS = (
@@ -107,6 +117,9 @@ ENROLMENT_DIMENSIONS = (
     "neet",
     "job_seeker",
 )
+
+EVENT_DIMENSIONS = ("hub", "site", "event_kind")
+REGISTRATION_DIMENSIONS = (*EVENT_DIMENSIONS, "region", "gender")
 
 
 def _age(birth: str, on: str) -> Combinable:

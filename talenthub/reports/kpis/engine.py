@@ -15,6 +15,8 @@ from django.db.models import Count, Q, QuerySet
 from talenthub.courses.choices import CohortStatus
 from talenthub.courses.models import Cohort
 from talenthub.enrollments.models import Application, Enrollment
+from talenthub.events.choices import EventStatus
+from talenthub.events.models import Event, Registration
 from talenthub.partners.models import Agreement
 from talenthub.projects.choices import ProjectStatus
 from talenthub.projects.models import Project, ProjectApplication
@@ -57,6 +59,15 @@ def _agreements(scope: Scope) -> QuerySet[Any]:
     return scope.filter(Agreement.objects.all(), "organisation__hub")
 
 
+def _events(scope: Scope) -> QuerySet[Any]:
+    return scope.filter(Event.objects.exclude(status=EventStatus.CANCELLED), "hub")
+
+
+def _registrations(scope: Scope) -> QuerySet[Any]:
+    rows = Registration.objects.exclude(event__status=EventStatus.CANCELLED)
+    return scope.filter(rows, "event__hub")
+
+
 # The rows each kind of KPI starts from, before any period: cancelled cohorts count nowhere.
 BASES: dict[str, Callable[[Scope], QuerySet[Any]]] = {
     "enrolment": _enrolments,
@@ -65,6 +76,8 @@ BASES: dict[str, Callable[[Scope], QuerySet[Any]]] = {
     "agreement": _agreements,
     "project": _projects,
     "project_application": _project_applications,
+    "event": _events,
+    "registration": _registrations,
 }
 
 

@@ -12,6 +12,7 @@ from django.db.models import Count, QuerySet
 
 from talenthub.accounts.models import User
 from talenthub.courses.models import Cohort
+from talenthub.events.models import Event
 from talenthub.reports.choices import RowKind, ScopeKind
 from talenthub.reports.kpis import KpiDefinition, Period, Scope
 from talenthub.reports.kpis.dimensions import only_bucket
@@ -23,7 +24,8 @@ PAGE_SIZE = 50
 
 @dataclass
 class Listing:
-    kind: str  # "enrolments", "people", "cohorts", "agreements", "projects", "count_only"
+    # "enrolments", "people", "cohorts", "agreements", "projects", "events", "count_only"
+    kind: str
     page: Page[Any] | None
     total: int
     # Cohorts of a satisfaction figure carry their score, respondents and invited people.
@@ -67,6 +69,17 @@ def drill_listing(
             "-starts_on", "id"
         )
         return _listing("projects", projects, page_number)
+    if kind == RowKind.EVENT:
+        return _events(rows, page_number, counts=None)
+    if definition.base == "registration" and not personal:
+        # Event participants without names: the events, each with its attendances and people.
+        counts = {
+            row["event_id"]: (row["n"], row["people"])
+            for row in rows.values("event_id").annotate(
+                n=Count("id"), people=Count("user", distinct=True)
+            )
+        }
+        return _events(Event.objects.filter(pk__in=list(counts)), page_number, counts)
     if definition.base == "project_application" and not personal:
         # Project trainees belong to no cohort: roll-up roles get the count of people.
         return Listing("count_only", None, rows.values("user_id").distinct().count())
@@ -117,6 +130,19 @@ def _attach_scores(listing: Listing) -> None:
         cohort.drill_count = result.respondents
         cohort.drill_people = result.invited
     listing.scored = True
+
+
+def _events(
+    events: QuerySet[Any],
+    page_number: str | int | None,
+    counts: dict[int, tuple[int, int]] | None,
+) -> Listing:
+    ordered = events.select_related("hub", "site").order_by("-ends_at", "id")
+    listing = _listing("events", ordered, page_number)
+    if listing.page is not None:
+        for event in listing.page.object_list:
+            event.drill_count, event.drill_people = (counts or {}).get(event.pk, (None, None))
+    return listing
 
 
 def _listing(kind: str, queryset: QuerySet[Any], page_number: str | int | None) -> Listing:

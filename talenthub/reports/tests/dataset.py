@@ -136,7 +136,82 @@ def build_dataset(f: ModuleType) -> Dataset:
     _projects(data, company)
     _surveys(data)
     _outcomes(data)
+    _events(data)
     return data
+
+
+def _events(data: Dataset) -> None:
+    """alpha: E1 tour (ended 2025-03-10; p1 p4 attended, p5 no-show, p6 cancelled), E2 workshop
+    ending 2025-12-31 23:30 Seoul (p1 p7 attended), E3 seminar ending 2026-01-01 00:30 Seoul,
+    still 2025 in UTC (p8 attended: 2026), E4 cancelled (p9 marked attended: never counts), E5
+    open and still to come (p10 registered). beta: E6 job fair in May 2025 (p1 p3 attended)."""
+    from zoneinfo import ZoneInfo
+
+    from talenthub.events.models import Event, Registration
+
+    seoul = ZoneInfo("Asia/Seoul")
+
+    def at(year: int, month: int, day: int, hour: int, minute: int = 0) -> datetime.datetime:
+        return datetime.datetime(year, month, day, hour, minute, tzinfo=seoul)
+
+    def event(hub: str, kind: str, starts: Any, ends: Any, status: str, people: dict[str, str]):
+        row = Event.objects.create(
+            hub=data.hubs[hub],
+            kind=kind,
+            title=f"{kind} {starts:%Y-%m-%d}",
+            starts_at=starts,
+            ends_at=ends,
+            status=status,
+            is_published=True,
+        )
+        for person, state in people.items():
+            Registration.objects.create(
+                event=row,
+                user=data.people[person],
+                status=state,
+                queued_at=starts,
+                status_changed_at=starts,
+            )
+        return row
+
+    event(
+        "alpha",
+        "tour",
+        at(2025, 3, 10, 10),
+        at(2025, 3, 10, 15),
+        "closed",
+        {"p1": "attended", "p4": "attended", "p5": "no_show", "p6": "cancelled"},
+    )
+    event(
+        "alpha",
+        "workshop",
+        at(2025, 12, 31, 20),
+        at(2025, 12, 31, 23, 30),
+        "closed",
+        {"p1": "attended", "p7": "attended"},
+    )
+    event(
+        "alpha",
+        "seminar",
+        at(2025, 12, 31, 23),
+        at(2026, 1, 1, 0, 30),
+        "closed",
+        {"p8": "attended"},
+    )
+    event(
+        "alpha", "challenge", at(2025, 6, 1, 9), at(2025, 6, 1, 18), "cancelled", {"p9": "attended"}
+    )
+    event(
+        "alpha", "seminar", at(2025, 11, 1, 14), at(2025, 11, 1, 16), "open", {"p10": "registered"}
+    )
+    event(
+        "beta",
+        "networking",
+        at(2025, 5, 5, 13),
+        at(2025, 5, 5, 17),
+        "closed",
+        {"p1": "attended", "p3": "attended"},
+    )
 
 
 def _applications(data: Dataset) -> None:

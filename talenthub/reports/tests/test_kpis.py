@@ -61,6 +61,12 @@ def test_every_kpi_of_alpha_in_2025(dataset):
         "project_hire_rate": Figure(Decimal("50.0"), 1, 2),
         # 2025-01-02 and 2025-12-31; not the 2024 one, not beta's
         "partner_agreements": Figure(2),
+        # E1 and E2 (ends 23:30 on 31 December in Seoul); not E3 (2026 in Seoul), the
+        # cancelled E4, the open E5, beta's E6
+        "events_held": Figure(2),
+        # E1: p1 p4 (p5 no-show, p6 cancelled); E2: p1 p7
+        "event_participants": Figure(4),
+        "event_unique_participants": Figure(3),
     }
 
 
@@ -82,6 +88,9 @@ def test_every_kpi_of_alpha_in_2024(dataset):
         "project_hires": Figure(0),
         "project_hire_rate": Figure(None, 0, 0),
         "partner_agreements": Figure(1),
+        "events_held": Figure(0),
+        "event_participants": Figure(0),
+        "event_unique_participants": Figure(0),
     }
 
 
@@ -115,6 +124,9 @@ def test_consortium_rolls_up_its_hubs_and_counts_a_person_of_two_hubs_once(datas
     assert figures["satisfaction_weighted"] == Figure(Decimal("90.0"), 4)
     assert figures["survey_response_rate"] == Figure(Decimal("36.4"), 4, 11)
     assert figures["partner_agreements"] == Figure(3)
+    assert figures["events_held"] == Figure(3)  # alpha's two and beta's job fair
+    assert figures["event_participants"] == Figure(6)
+    assert figures["event_unique_participants"] == Figure(4)  # p1 at both hubs counts once
 
 
 def test_nation_covers_every_hub(dataset):
@@ -170,6 +182,19 @@ def test_breakdowns_by_hub_in_a_consortium(dataset):
     assert by("partner_agreements", scope, Y2025, "hub") == {a: 2, b: 1}
     rates = get_kpi("completion_rate")(scope, Y2025, "hub").by
     assert rates == {a: Figure(Decimal("66.7"), 6, 9), b: Figure(Decimal("100.0"), 2, 2)}
+
+
+def test_events_by_kind_and_hub_and_the_day_an_event_ends_in_seoul(dataset):
+    scope = alpha(dataset)
+    assert by("events_held", scope, Y2025, "event_kind") == {"tour": 1, "workshop": 1}
+    assert by("event_participants", scope, Y2025, "event_kind") == {"tour": 2, "workshop": 2}
+    assert by("event_unique_participants", scope, Y2025, "gender") == {"F": 1, "M": 2}
+    a, b = (str(dataset.hubs[k].pk) for k in ("alpha", "beta"))
+    assert by("event_participants", honam(dataset), Y2025, "hub") == {a: 4, b: 2}
+    # E3 ends at 00:30 on 1 January in Seoul (15:30 UTC on 31 December): a 2026 event
+    assert get_kpi("events_held")(scope, Period.year(2026)).total == Figure(1)
+    assert get_kpi("event_participants").rows(scope, Y2025).count() == 4
+    assert get_kpi("events_held").rows(scope, Y2025).count() == 2
 
 
 def test_people_trained_are_reported_by_level_and_a_person_counts_once_per_level(dataset):

@@ -80,6 +80,29 @@ def test_moving_a_cohort_to_another_year_refreshes_both_years(
     assert figure("participants", hub=alpha, year=2024) == 6
 
 
+def test_attendance_marked_at_an_event_refreshes_its_hub_year_on_commit(
+    rolled_up, django_capture_on_commit_callbacks
+):
+    from talenthub.events.models import Registration
+    from talenthub.events.services import registrations_mark
+
+    alpha = rolled_up.hubs["alpha"]
+    assert figure("event_participants", hub=alpha) == 4
+    assert figure("events_held", hub=alpha, dimension="event_kind", bucket="tour") == 1
+    no_show = Registration.objects.get(status="no_show", event__hub=alpha)
+    with django_capture_on_commit_callbacks(execute=True):
+        registrations_mark(
+            event=no_show.event,
+            registration_ids=[no_show.pk],
+            status="attended",
+            now=no_show.event.ends_at,
+        )
+    assert figure("event_participants", hub=alpha) == 5
+    assert figure("event_unique_participants", hub=alpha) == 4
+    assert DirtyMark.objects.count() == 0
+    call_command("kpi-check")
+
+
 def test_a_bulk_update_that_bypasses_signals_is_reported_by_kpi_check(rolled_up):
     Enrollment.objects.filter(cohort=rolled_up.cohorts["C1#2"]).update(status="completed")
     differences = rollup_differences()
