@@ -105,6 +105,22 @@ def registrations_of_person(user_id: int) -> QuerySet[Registration]:
     )
 
 
+def upcoming_registrations_of_person(
+    user_id: int, now: datetime.datetime
+) -> QuerySet[Registration]:
+    """The person's places at events still to come (waitlist included), soonest first."""
+    return (
+        Registration.objects.filter(
+            user_id=user_id,
+            status__in=[RegistrationStatus.REGISTERED, RegistrationStatus.WAITLISTED],
+            event__ends_at__gt=now,
+        )
+        .exclude(event__status=EventStatus.CANCELLED)
+        .select_related("event", "event__hub")
+        .order_by("event__starts_at", "id")
+    )
+
+
 def ended_events_to_survey(now: datetime.datetime, since: datetime.datetime) -> QuerySet[Event]:
     """Events held (not cancelled, not drafts) that ended between `since` and `now`."""
     return (

@@ -25,6 +25,7 @@ from talenthub.enrollments.selectors import (
     people_in_hubs,
     person_counts,
 )
+from talenthub.events.selectors import upcoming_registrations_of_person
 from talenthub.hubs.choices import Role
 from talenthub.hubs.models import Hub
 from talenthub.hubs.selectors import (
@@ -91,6 +92,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "reviewed_cohorts": cohorts_reviewed_by(user.pk)[:20] if roles & REVIEWER_ROLES else [],
         "consortia": [(c, hub_figures(c.hubs.all())) for c in consortia_led_by(user)],
         "national": hub_figures(Hub.objects.all()) if is_funder(user) else [],
+        "my_events": list(upcoming_registrations_of_person(user.pk, timezone.now())[:5]),
     }
     return render(request, "portal/dashboard.html", context)
 

@@ -113,9 +113,9 @@ def invitee_ids(survey: Survey) -> QuerySet[Any, int]:
     """Who is asked: a cohort's people who stayed to the end, or those who attended the event."""
     if survey.event_id is not None:
         return attended_user_ids(survey.event_id)
-    return Enrollment.objects.filter(
-        cohort=survey.cohort, status__in=INVITED_STATUSES
-    ).values_list("user_id", flat=True)
+    return Enrollment.objects.filter(cohort=survey.cohort, status__in=INVITED_STATUSES).values_list(
+        "user_id", flat=True
+    )
 
 
 @transaction.atomic

@@ -113,6 +113,29 @@ SITE = {
     "set_language": everyone(TO_HOME),
 }
 
+# --- Events ---------------------------------------------------------------------------------------
+# The scene: alpha's workshop next week, published and open; the trainee has a seat. Public pages
+# list and show published events of every hub; the roster and the management pages are its hub's
+# operators' only (404 for everyone else, beta's operator included).
+EVENTS = {
+    "events:list": everyone(OK),
+    "events:detail": everyone(OK),
+    "events:my_events": signed_in(OK),
+    "events:register": POST_ONLY,
+    "events:cancel": POST_ONLY,
+    "events:manage_list": operators(OK),
+    "events:manage_create": operators(OK),
+    "events:manage_roster": row(others=NOT_FOUND, anonymous=TO_LOGIN, operator=OK, superuser=OK),
+    "events:manage_edit": row(others=NOT_FOUND, anonymous=TO_LOGIN, operator=OK, superuser=OK),
+    "events:manage_mark": POST_ONLY,
+    "events:manage_publish": POST_ONLY,
+    "events:manage_close": POST_ONLY,
+    "events:manage_cancel": POST_ONLY,
+    "surveys:event_survey_create": row(
+        others=NOT_FOUND, anonymous=TO_LOGIN, operator=OK, superuser=OK
+    ),
+}
+
 # --- Applications and selection (enrollments) ---------------------------------------------------
 # The scene: the trainee applied to alpha's next cohort (with a résumé and a file answer); the
 # judge is the reviewer the operator invited to screen it. Screening pages are those of that
@@ -487,6 +510,7 @@ ADMIN_SITE = {
     "admin:app_list[surveys]": staff_row(OK, OK, OK),
     "admin:app_list[outcomes]": staff_row(OK, OK, OK),
     "admin:app_list[projects]": staff_row(OK, OK, OK),
+    "admin:app_list[events]": staff_row(OK, OK, OK),
     "admin:app_list[exchange]": staff_row(OK, OK, OK),
     "admin:app_list[api]": staff_row(OK, OK, OK),
 }
@@ -598,6 +622,9 @@ ADMIN_MODELS: dict[str, Pages] = {
     "projects/projectevaluation": HUB_SCOPED,
     "projects/jobposting": HUB_SCOPED,
     "projects/jobapplication": HUB_SCOPED_WITH_HISTORY,
+    "events/event": HUB_SCOPED_WITH_HISTORY,
+    # Registrations are made on the event's page (seats, waitlist), never added here.
+    "events/registration": ADDED_BY_SERVICES_WITH_HISTORY,
     "projects/thirdpartyconsent": ADDED_BY_SERVICES_WITH_HISTORY,
     # Records of what happened: read-only; only a superuser deletes one.
     "exchange/importrun": {**WRITTEN_BY_SERVICES, "delete": (FORBIDDEN, FORBIDDEN, OK)},
@@ -634,6 +661,7 @@ def _merge(*tables: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
 
 MATRIX: dict[str, dict[str, str]] = _merge(
     SITE,
+    EVENTS,
     PEOPLE,
     APPLICATIONS,
     SURVEYS,
@@ -664,6 +692,24 @@ def back_to(name: str) -> str:
 
 
 POST_MATRIX = {
+    # Anyone signed in registers for the published workshop (the trainee already has a seat) and
+    # is back on its page; only the trainee has a registration to cancel.
+    "events:register": acts(others=back_to("events:detail")),
+    "events:cancel": acts(trainee=back_to("events:detail")),
+    # The empty form refused (nobody chosen), or the action refused with a message: back on the
+    # roster. The workshop is next week: it cannot be closed yet, but it can be cancelled.
+    "events:manage_mark": acts(
+        operator=back_to("events:manage_roster"), superuser=back_to("events:manage_roster")
+    ),
+    "events:manage_publish": acts(
+        operator=back_to("events:manage_roster"), superuser=back_to("events:manage_roster")
+    ),
+    "events:manage_close": acts(
+        operator=back_to("events:manage_roster"), superuser=back_to("events:manage_roster")
+    ),
+    "events:manage_cancel": acts(
+        operator=back_to("events:manage_roster"), superuser=back_to("events:manage_roster")
+    ),
     "enrollments:withdraw": acts(trainee=back_to("enrollments:my_application")),
     "enrollments:offer_respond": acts(trainee=back_to("enrollments:my_application")),
     "enrollments:applications_decide": acts(

@@ -126,6 +126,7 @@ def build_scene(world: World) -> Scene:
         application_submit,
         reviewer_invite,
     )
+    from talenthub.events import services as events
     from talenthub.outcomes.services import evidence_attach, follow_up_token, outcome_record
     from talenthub.partners.services import contact_add, organisation_member_add
     from talenthub.projects import services as projects
@@ -258,6 +259,21 @@ def build_scene(world: World) -> Scene:
         enrollment=graduation, checkpoint=3, due_on=datetime.date(2025, 2, 28)
     )
 
+    # Alpha's workshop next week, open for registration; the trainee has a seat.
+    event = events.event_create(
+        hub=world.hub,
+        kind="workshop",
+        title="쉬었음 청년 디지털 워크숍",
+        starts_at=NOW + datetime.timedelta(days=7),
+        ends_at=NOW + datetime.timedelta(days=7, hours=3),
+        capacity=20,
+        partners=[organisation],
+    )
+    events.event_publish(event=event)
+    registration = events.registration_register(
+        event=event, user=trainee, now=NOW - datetime.timedelta(days=1)
+    )
+
     # Today's session day of the running cohort; the instructor marked the trainee in.
     day: Any = SessionDayFactory(cohort=world.cohort, date=TODAY)
     event_record_manual(
@@ -271,7 +287,12 @@ def build_scene(world: World) -> Scene:
     _back_office_rows(world, enrolment, graduation, day, survey)
     exchange_values = _exchange_and_api_rows(world)
 
-    objects = {**foundation_objects(world), "enrollments.Application": application}
+    objects = {
+        **foundation_objects(world),
+        "enrollments.Application": application,
+        "events.Event": event,
+        "events.Registration": registration,
+    }
     values = {
         "course_id": world.course.pk,
         "cohort_id": world.cohort.pk,
@@ -291,6 +312,7 @@ def build_scene(world: World) -> Scene:
         "outcome_id": outcome.pk,
         "evidence_id": evidence.pk,
         "follow_up_id": follow_up.pk,
+        "event_id": event.pk,
         "day_id": day.pk,
         "enrollment_id": enrolment.pk,
         "certificate_id": certificate.pk,

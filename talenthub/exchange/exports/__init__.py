@@ -10,6 +10,7 @@ from __future__ import annotations
 from talenthub.exchange.exports.attendance import COMPLETION, DAYS, RATES
 from talenthub.exchange.exports.base import Dataset, ExportColumn, pseudonym
 from talenthub.exchange.exports.catalogue import COHORTS, PARTNERS, SCORES
+from talenthub.exchange.exports.events import EVENTS, REGISTRATIONS
 from talenthub.exchange.exports.jobs import JOB_APPLICATIONS, JOB_POSTINGS
 from talenthub.exchange.exports.notices import NOTIFICATIONS
 from talenthub.exchange.exports.partners import AGREEMENTS, CONTACTS
@@ -39,6 +40,8 @@ DATASETS: dict[str, Dataset] = {
         PROJECTS,
         JOB_POSTINGS,
         JOB_APPLICATIONS,
+        EVENTS,
+        REGISTRATIONS,
         IMPORT_RUNS,
         EXPORT_LOG,
     )

@@ -16,6 +16,8 @@ from talenthub.attendance.selectors import timeline_entries as attendance_entrie
 from talenthub.enrollments.choices import EnrollmentStatus
 from talenthub.enrollments.selectors import timeline_entries as enrolment_entries
 from talenthub.enrollments.tests.helpers import apply, make_cohort, make_user
+from talenthub.events.models import Event, Registration
+from talenthub.events.selectors import timeline_entries as event_entries
 from talenthub.outcomes.choices import OutcomeCategory, OutcomeSource, OutcomeStatus
 from talenthub.outcomes.models import Outcome
 from talenthub.outcomes.selectors import timeline_entries as outcome_entries
@@ -35,6 +37,7 @@ KINDS = {
     "surveys": "timeline-survey_invited",
     "projects": "timeline-project_application",
     "outcomes": "timeline-outcome",
+    "events": "timeline-event_attended",
 }
 
 
@@ -95,6 +98,22 @@ def person(world):
         status=OutcomeStatus.REPORTED,
         reported_by=person,
     )
+    event = Event.objects.create(
+        hub=world.hub,
+        kind="tour",
+        title="스마트팜 기술 투어",
+        starts_at=_at(cohort.ends_on + datetime.timedelta(days=3)),
+        ends_at=_at(cohort.ends_on + datetime.timedelta(days=3)) + datetime.timedelta(hours=5),
+        status="closed",
+        is_published=True,
+    )
+    Registration.objects.create(
+        event=event,
+        user=person,
+        status="attended",
+        queued_at=_at(cohort.ends_on),
+        status_changed_at=event.ends_at,
+    )
     apply(make_cohort(world.other_hub), person)
     return person
 
@@ -109,7 +128,11 @@ def _page(user, url: str) -> str:
 
 def test_every_app_with_timeline_entries_is_a_provider():
     providers = [enrolment_entries, attendance_entries, survey_entries]
-    assert [p for p in PROVIDERS if p not in providers] == [project_entries, outcome_entries]
+    assert [p for p in PROVIDERS if p not in providers] == [
+        project_entries,
+        event_entries,
+        outcome_entries,
+    ]
     assert all(provider in PROVIDERS for provider in providers)
 
 
