@@ -3,7 +3,9 @@
 The core writer (`talenthub.demo.services`) lays down hubs, people, courses, cohorts and enrolments;
 then, in the same transaction and in this order, enrolments get the applications they came from,
 every past session day its check-ins and every finished enrolment its completion decision, Jeonju
-its company projects and every hub its outcomes, and finished cohorts their satisfaction surveys.
+its company projects and every hub its outcomes, finished cohorts their satisfaction surveys, and
+every hub its events (tours, workshops, challenge days...) with registrations, attendance and, for
+workshops and challenge days, satisfaction surveys of their own.
 Each generator draws from its own stream, derived from the seed and the generator's name, so a
 change inside one app's generator leaves the others' rows as they were.
 
@@ -41,6 +43,7 @@ from talenthub.enrollments.choices import EnrollmentStatus
 from talenthub.enrollments.demo import delete_applications, generate_applications
 from talenthub.enrollments.models import ApplicationForm, Enrollment
 from talenthub.enrollments.services.selection import reviewer_invite
+from talenthub.events import demo as events_demo
 from talenthub.exchange.models import ExportLog, ImportRun
 from talenthub.hubs.choices import Role
 from talenthub.hubs.models import Hub
@@ -51,7 +54,7 @@ from talenthub.partners.services import organisation_member_add
 from talenthub.projects import demo as projects_demo
 from talenthub.projects.models import JobPosting, Project, ThirdPartyConsent
 from talenthub.surveys.choices import SurveyStatus
-from talenthub.surveys.demo import generate_survey_responses
+from talenthub.surveys.demo import generate_event_surveys, generate_survey_responses
 from talenthub.surveys.models import Invitation, Response, Survey
 from talenthub.surveys.services import latest_version
 
@@ -74,6 +77,9 @@ class ActivitySummary:
     surveys: int
     survey_responses: int
     jeonju_satisfaction: Decimal | None
+    events: int = 0
+    event_registrations: int = 0
+    event_surveys: int = 0
 
 
 def child_rng(seed: int, name: str) -> random.Random:
@@ -159,6 +165,24 @@ def generate_activity(
     surveys = generate_survey_responses(
         rng=child_rng(seed, "surveys"), cohorts=cohorts, today=today
     )
+    # Events after the cohorts' surveys: their own surveys leave the cohorts' scores alone.
+    trainee = User.objects.filter(email=TRAINEE_LOGIN.email).first()
+    event_counts = [0, 0]
+    for code in sorted(hubs):
+        made_events = events_demo.generate(
+            rng=child_rng(seed, f"events/{code}"),
+            hub=hubs[code],
+            today=today,
+            trainee_id=trainee.pk if trainee and code == JEONJU.code else None,
+            operator_id=_login(_login_email(Role.OPERATOR, code)).pk,
+        )
+        event_counts[0] += made_events.events
+        event_counts[1] += made_events.registrations
+    event_surveys = generate_event_surveys(
+        rng=child_rng(seed, "surveys/events"),
+        hub_ids=sorted(hub.pk for hub in hubs.values()),
+        today=today,
+    )
     jeonju = hubs.get(JEONJU.code)
     if jeonju is not None:
         _personas(jeonju, applications.live_offer_cohort_id, today)
@@ -171,6 +195,9 @@ def generate_activity(
         surveys=surveys.surveys,
         survey_responses=surveys.responses,
         jeonju_satisfaction=None if jeonju is None else surveys.hub_scores.get(jeonju.pk),
+        events=event_counts[0],
+        event_registrations=event_counts[1],
+        event_surveys=event_surveys.surveys,
     )
 
 
@@ -247,6 +274,9 @@ def delete_activity(
     ImportRun.objects.filter(hub_id__in=hub_ids).delete()
     Response.objects.filter(survey__cohort_id__in=cohort_ids).delete()
     Survey.objects.filter(cohort_id__in=cohort_ids).delete()
+    Response.objects.filter(survey__event__hub_id__in=hub_ids).delete()
+    Survey.objects.filter(event__hub_id__in=hub_ids).delete()
+    events_demo.delete(hub_ids=hub_ids)
     Outcome.objects.filter(hub_id__in=hub_ids, duplicate_of__isnull=False).delete()
     Outcome.objects.filter(hub_id__in=hub_ids).delete()
     JobPosting.objects.filter(organisation_id__in=organisation_ids).delete()

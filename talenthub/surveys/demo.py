@@ -326,3 +326,87 @@ def _analyse_all(answers_qs: Any) -> None:
         )
     Answer.objects.bulk_update(answers, ["polarity"], batch_size=2000)
     CommentTerm.objects.bulk_create(terms, batch_size=2000)
+
+
+# Events whose people are asked for their satisfaction in the demo (workshops and challenge days).
+SURVEYED_EVENT_KINDS = ("workshop", "challenge")
+
+
+@transaction.atomic
+def generate_event_surveys(
+    *, rng: random.Random, hub_ids: Iterable[int], today: datetime.date
+) -> DemoSurveys:
+    """An anonymous satisfaction survey for each workshop and challenge day that ended before
+    `today`, sent to the people who attended and answered by 60-85 % of them. These scores are the
+    events' own: the hub's satisfaction counts cohorts only, so the 92.4 does not move."""
+    from talenthub.events.choices import EventStatus, RegistrationStatus
+    from talenthub.events.models import Event, Registration
+
+    version = services.latest_version(standard.SATISFACTION_CODE)
+    likert = [q for q in version.questions.order_by("position") if q.in_score]
+    events = list(
+        Event.objects.filter(
+            hub_id__in=list(hub_ids),
+            kind__in=SURVEYED_EVENT_KINDS,
+            status=EventStatus.CLOSED,
+            ends_at__lt=_aware(today, 0),
+        )
+        .exclude(surveys__purpose=Purpose.SATISFACTION)
+        .order_by("pk")
+    )
+    attended: dict[int, list[int]] = defaultdict(list)
+    for event_id, user_id in (
+        Registration.objects.filter(event__in=events, status=RegistrationStatus.ATTENDED)
+        .values_list("event_id", "user_id")
+        .order_by("event_id", "user_id")
+    ):
+        attended[event_id].append(user_id)
+    now = timezone.now()
+    surveys = []
+    for event in events:
+        sent_at = event.ends_at + datetime.timedelta(hours=1)
+        deadline = sent_at + datetime.timedelta(days=14)
+        closed = deadline < now
+        surveys.append(
+            Survey(
+                event=event,
+                version=version,
+                purpose=Purpose.SATISFACTION,
+                title=f"{event} · {version.template.name}"[:200],
+                is_anonymous=True,
+                status=SurveyStatus.CLOSED if closed else SurveyStatus.OPEN,
+                sent_at=sent_at,
+                deadline=deadline,
+                deadline_days=14,
+                closed_at=deadline if closed else None,
+            )
+        )
+    Survey.objects.bulk_create(surveys, batch_size=500)
+    invitations: list[Invitation] = []
+    responses: list[Response] = []
+    answers: list[Answer] = []
+    for event, survey in zip(events, surveys, strict=True):
+        people = attended.get(event.pk, [])
+        respondents = set(rng.sample(people, round(len(people) * rng.uniform(0.6, 0.85))))
+        invitations.extend(
+            Invitation(survey=survey, user_id=u, sent_at=survey.sent_at, is_used=u in respondents)
+            for u in people
+        )
+        ended = timezone.localdate(event.ends_at)
+        for _user in sorted(respondents):
+            response = Response(
+                id=uuid.UUID(int=rng.getrandbits(128), version=4),
+                survey=survey,
+                is_anonymous=True,
+                submitted_on=min(today, ended + datetime.timedelta(days=rng.randint(0, 6))),
+                analysed=True,
+            )
+            responses.append(response)
+            answers.extend(
+                Answer(response=response, question=q, value=rng.choice((3, 4, 4, 5, 5, 5)))
+                for q in likert
+            )
+    Invitation.objects.bulk_create(invitations, batch_size=2000)
+    Response.objects.bulk_create(responses, batch_size=2000)
+    Answer.objects.bulk_create(answers, batch_size=2000)
+    return DemoSurveys(len(surveys), len(invitations), len(responses), hub_scores={})

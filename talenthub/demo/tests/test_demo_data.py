@@ -35,6 +35,8 @@ from talenthub.enrollments.choices import ApplicationStatus, EnrollmentStatus
 from talenthub.enrollments.models import Application, Enrollment
 from talenthub.enrollments.selectors import cohorts_reviewed_by
 from talenthub.enrollments.selectors import timeline_entries as enrolment_entries
+from talenthub.events.choices import EventStatus, RegistrationStatus
+from talenthub.events.models import Event, EventSeats, Registration
 from talenthub.hubs.models import Hub, Membership
 from talenthub.outcomes.models import Outcome
 from talenthub.outcomes.selectors import jobs_kpi
@@ -166,7 +168,19 @@ def _activity_rows() -> list[list[tuple[object, ...]]]:
             )
         ),
         sorted(
-            Response.objects.values_list("survey__cohort__course__code", "survey__cohort__number")
+            Response.objects.filter(survey__cohort__isnull=False)
+            .values_list("survey__cohort__course__code", "survey__cohort__number")
+            .annotate(n=Count("id", distinct=True), total=Sum("answers__value"))
+            .order_by()
+        ),
+        sorted(
+            Registration.objects.values_list(
+                "event__hub__code", "event__title", "event__starts_at", "user__email", "status"
+            )
+        ),
+        sorted(
+            Response.objects.filter(survey__event__isnull=False)
+            .values_list("survey__event__hub__code", "survey__event__title")
             .annotate(n=Count("id", distinct=True), total=Sum("answers__value"))
             .order_by()
         ),
@@ -462,9 +476,46 @@ def test_the_flagship_project_hired_all_ten_and_companies_have_open_jobs():
 @pytest.mark.django_db
 def test_finished_cohorts_have_a_satisfaction_survey_answered_anonymously():
     finished = Cohort.objects.filter(ends_on__lt=DEMO_TODAY).exclude(status=CohortStatus.CANCELLED)
-    surveyed = Survey.objects.filter(purpose=Purpose.SATISFACTION)
+    surveyed = Survey.objects.filter(purpose=Purpose.SATISFACTION, cohort__isnull=False)
     assert surveyed.count() == finished.count()
     assert not Response.objects.filter(Q(is_anonymous=False) | Q(respondent__isnull=False)).exists()
+
+
+@pytest.mark.django_db
+def test_every_hub_holds_events_each_year_and_some_are_still_open():
+    for code in ("jeonju", "gwangju", "jeonnam"):
+        held = Event.objects.filter(hub__code=code, status=EventStatus.CLOSED)
+        years = {e.ends_at.year for e in held}
+        assert years == set(range(2020, 2027)), code
+        kinds = set(held.values_list("kind", flat=True))
+        assert {"tour", "workshop", "challenge", "seminar"} <= kinds, code
+        upcoming = Event.objects.filter(hub__code=code, status=EventStatus.OPEN)
+        assert upcoming.count() == 3
+        assert all(e.starts_at.date() > DEMO_TODAY for e in upcoming)
+    assert not Registration.objects.filter(
+        event__status=EventStatus.OPEN,
+        status__in=[RegistrationStatus.ATTENDED, RegistrationStatus.NO_SHOW],
+    ).exists()
+    # The ledgers agree with the rows; no event is over capacity; a full one has a waitlist.
+    for seats in EventSeats.objects.select_related("event"):
+        holders = seats.event.registrations.filter(
+            status__in=["registered", "attended", "no_show"]
+        ).count()
+        assert seats.seats_taken == holders <= (seats.event.capacity or holders)
+    assert Registration.objects.filter(status=RegistrationStatus.WAITLISTED).exists()
+    assert Registration.objects.filter(
+        user__email="trainee@jeonju.demo", event__status=EventStatus.OPEN
+    ).exists()
+
+
+@pytest.mark.django_db
+def test_event_surveys_have_answers_but_leave_jeonju_satisfaction_at_92_4():
+    surveyed = Survey.objects.filter(event__isnull=False, purpose=Purpose.SATISFACTION)
+    assert surveyed.exists()
+    assert Response.objects.filter(survey__in=surveyed).exists()
+    jeonju = Hub.objects.get(code="jeonju")
+    score = hub_score(jeonju.pk, *REPORTED).score
+    assert round_half_up(score) == Decimal("92.4")
 
 
 @pytest.mark.django_db
@@ -491,9 +542,12 @@ def test_the_mentor_mentors_the_flagship_and_mentor_and_judge_review_application
 
 @pytest.mark.django_db
 def test_the_trainee_has_an_open_self_assessment_to_answer():
-    invitation = Invitation.objects.get(user__email="trainee@jeonju.demo", is_used=False)
+    invitation = Invitation.objects.get(
+        user__email="trainee@jeonju.demo", is_used=False, survey__cohort__isnull=False
+    )
     assert invitation.survey.status == SurveyStatus.OPEN
     assert not invitation.survey.is_anonymous
+    assert invitation.survey.cohort is not None
     assert invitation.survey.cohort.status == CohortStatus.IN_PROGRESS
 
 
@@ -527,7 +581,17 @@ def test_reset_removes_every_demo_row_and_the_same_seed_rebuilds_the_same_data()
     assert not Enrollment.objects.exists()
     assert not Enrollment.history.exists()
     assert not Membership.history.exists()
-    for model in (Application, AttendanceEvent, Outcome, Project, Survey, Response):
+    for model in (
+        Application,
+        AttendanceEvent,
+        Outcome,
+        Project,
+        Survey,
+        Response,
+        Event,
+        Registration,
+        EventSeats,
+    ):
         assert not model.objects.exists(), model
     out = StringIO()
     call_command("demo-data", "--reset", "--seed", str(SEED), stdout=out)

@@ -66,7 +66,9 @@ class Command(BaseCommand):
                 f"{activity.attendance_events} attendance events, {activity.projects} projects, "
                 f"{activity.outcomes} outcomes ({activity.jeonju_jobs} Jeonju jobs and startups), "
                 f"{activity.surveys} surveys with {activity.survey_responses} responses "
-                f"(Jeonju satisfaction {activity.jeonju_satisfaction})."
+                f"(Jeonju satisfaction {activity.jeonju_satisfaction}), "
+                f"{activity.events} events with {activity.event_registrations} registrations "
+                f"and {activity.event_surveys} event surveys."
             )
         self.stdout.write(self.style.SUCCESS(f"Generated in {elapsed:.1f} s."))
         # The demo writes in bulk, which sends no signals: the KPI dashboards' rollups are
