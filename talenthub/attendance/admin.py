@@ -14,7 +14,7 @@ from talenthub.attendance.models import (
     CompletionDecision,
     ExcusedAbsence,
 )
-from talenthub.hubs.access import HubScopedAdmin, register_hub_path
+from talenthub.hubs.access import HubScopedAdmin, HubScopedTabularInline, register_hub_path
 
 register_hub_path(AttendancePolicy, "hub")
 register_hub_path(AttendanceEvent, "enrollment__cohort__course__hub")
@@ -84,7 +84,7 @@ class AtRiskAlertAdmin(ReadOnlyAdmin):
     list_filter = ("level",)
 
 
-class AssessmentResultInline(admin.TabularInline):  # type: ignore[type-arg]
+class AssessmentResultInline(HubScopedTabularInline):
     model = AssessmentResult
     extra = 0
     raw_id_fields = ("enrollment", "recorded_by")

@@ -4,14 +4,14 @@ from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
 from talenthub.courses.models import Cohort, Course, SessionDay
-from talenthub.hubs.access import HubScopedAdmin, register_hub_path
+from talenthub.hubs.access import HubScopedAdmin, HubScopedTabularInline, register_hub_path
 
 register_hub_path(Course, "hub")
 register_hub_path(Cohort, "course__hub")
 register_hub_path(SessionDay, "cohort__course__hub")
 
 
-class SessionDayInline(admin.TabularInline):  # type: ignore[type-arg]
+class SessionDayInline(HubScopedTabularInline):
     model = SessionDay
     extra = 0
 

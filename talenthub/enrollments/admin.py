@@ -26,7 +26,12 @@ from talenthub.enrollments.models import (
     RubricCriterion,
     SelectionDecision,
 )
-from talenthub.hubs.access import HubScopedAdmin, register_hub_path
+from talenthub.hubs.access import (
+    HubScopedAdmin,
+    HubScopedStackedInline,
+    HubScopedTabularInline,
+    register_hub_path,
+)
 from talenthub.partners.choices import OrganisationKind
 
 register_hub_path(Enrollment, "cohort__course__hub")
@@ -72,13 +77,13 @@ class EnrollmentAdmin(HubScopedAdmin, SimpleHistoryAdmin):  # type: ignore[misc]
     raw_id_fields = ("user", "cohort")
 
 
-class QuestionInline(admin.TabularInline):  # type: ignore[type-arg]
+class QuestionInline(HubScopedTabularInline):
     model = Question
     extra = 0
     ordering = ("position",)
 
 
-class ConsentTextInline(admin.StackedInline):  # type: ignore[type-arg]
+class ConsentTextInline(HubScopedStackedInline):
     """A consent text that applicants have answered is frozen: change it by adding version + 1."""
 
     model = ConsentText
@@ -93,7 +98,7 @@ class ConsentTextInline(admin.StackedInline):  # type: ignore[type-arg]
         return False
 
 
-class EligibilityRuleInline(admin.StackedInline):  # type: ignore[type-arg]
+class EligibilityRuleInline(HubScopedStackedInline):
     model = EligibilityRule
     extra = 0
     fields = ("kind", ("min_age", "max_age"), "regions", "course", "universities")
@@ -107,17 +112,17 @@ class EligibilityRuleInline(admin.StackedInline):  # type: ignore[type-arg]
         return field
 
 
-class RubricCriterionInline(admin.TabularInline):  # type: ignore[type-arg]
+class RubricCriterionInline(HubScopedTabularInline):
     model = RubricCriterion
     extra = 0
 
 
-class PriorityBonusInline(admin.TabularInline):  # type: ignore[type-arg]
+class PriorityBonusInline(HubScopedTabularInline):
     model = PriorityBonus
     extra = 0
 
 
-class ReviewerInline(admin.TabularInline):  # type: ignore[type-arg]
+class ReviewerInline(HubScopedTabularInline):
     model = Reviewer
     extra = 0
     raw_id_fields = ("user", "invited_by")
@@ -140,14 +145,14 @@ class ApplicationFormAdmin(HubScopedAdmin):
     ]
 
 
-class DecisionInline(ReadOnlyMixin, admin.TabularInline):  # type: ignore[type-arg]
+class DecisionInline(ReadOnlyMixin, HubScopedTabularInline):
     model = SelectionDecision
     extra = 0
     fields = ("decided_at", "from_status", "to_status", "actor", "reason")
     readonly_fields = fields
 
 
-class ConsentRecordInline(ReadOnlyMixin, admin.TabularInline):  # type: ignore[type-arg]
+class ConsentRecordInline(ReadOnlyMixin, HubScopedTabularInline):
     model = ConsentRecord
     extra = 0
     fields = ("title", "version", "granted", "recorded_at")

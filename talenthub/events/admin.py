@@ -4,19 +4,20 @@ from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
 from talenthub.events.models import Event, EventSeats, Registration
-from talenthub.hubs.access import HubScopedAdmin, register_hub_path
+from talenthub.hubs.access import HubScopedAdmin, HubScopedTabularInline, register_hub_path
 
 register_hub_path(Event, "hub")
 register_hub_path(Registration, "event__hub")
 register_hub_path(EventSeats, "event__hub")
 
 
-class RegistrationInline(admin.TabularInline):  # type: ignore[type-arg]
+class RegistrationInline(HubScopedTabularInline):
     model = Registration
     extra = 0
     raw_id_fields = ("user",)
     # Statuses change through the services (seats, waitlist): read-only here.
     readonly_fields = ("user", "status", "queued_at", "status_changed_at")
+    can_delete = False  # a deleted registration would leave its seat counted
 
     def has_add_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
         return False

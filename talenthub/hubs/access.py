@@ -45,7 +45,27 @@ def scope_to_hubs(queryset: QuerySet[Any], hub_ids: set[int]) -> QuerySet[Any]:
     return queryset.filter(condition)
 
 
-class HubScopedAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+class _ScopedChoices(admin.options.BaseModelAdmin):  # type: ignore[type-arg]
+    """Every choice list of a form (a foreign key, a many-to-many) offers only the rows `_limit`
+    lets through."""
+
+    def _limit(self, request: HttpRequest, queryset: QuerySet[Any]) -> QuerySet[Any]:
+        raise NotImplementedError
+
+    def formfield_for_foreignkey(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
+        kwargs.setdefault(
+            "queryset", self._limit(request, db_field.related_model._default_manager.all())
+        )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def formfield_for_manytomany(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
+        kwargs.setdefault(
+            "queryset", self._limit(request, db_field.related_model._default_manager.all())
+        )
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+
+class HubScopedAdmin(_ScopedChoices, admin.ModelAdmin):  # type: ignore[type-arg]
     show_full_result_count = False  # no COUNT(*) of the whole table on every page view
     list_per_page = 50
 
@@ -95,18 +115,6 @@ class HubScopedAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
             return queryset
         return scope_to_hubs(queryset, self._hub_ids(request))
 
-    def formfield_for_foreignkey(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
-        kwargs.setdefault(
-            "queryset", self._limit(request, db_field.related_model._default_manager.all())
-        )
-        return super().formfield_for_foreignkey(db_field, request, **kwargs)
-
-    def formfield_for_manytomany(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
-        kwargs.setdefault(
-            "queryset", self._limit(request, db_field.related_model._default_manager.all())
-        )
-        return super().formfield_for_manytomany(db_field, request, **kwargs)
-
     def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
         # The choice lists are scoped, but a forged POST could still name another hub's row.
         super().save_model(request, obj, form, change)
@@ -114,6 +122,48 @@ class HubScopedAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
             from django.core.exceptions import PermissionDenied
 
             raise PermissionDenied
+
+
+class HubScopedInline(_ScopedChoices, admin.options.InlineModelAdmin):  # type: ignore[type-arg]
+    """An inline of a HubScopedAdmin follows its parent's permissions instead of Django's model
+    permissions, which operators do not have: whoever may see the parent row sees its inline rows,
+    and whoever may change it adds, changes and deletes them. The inline's choice lists are
+    scoped like the parent's. A read-only inline puts its own mixin first (it then wins)."""
+
+    def _parent_admin(self) -> HubScopedAdmin:
+        parent = self.admin_site.get_model_admin(self.parent_model)
+        if not isinstance(parent, HubScopedAdmin):
+            raise TypeError(f"{type(self).__name__}: {self.parent_model} has no HubScopedAdmin")
+        return parent
+
+    def has_view_permission(self, request: HttpRequest, obj: models.Model | None = None) -> bool:
+        return self._parent_admin().has_view_permission(request, obj)
+
+    def _may_edit(self, request: HttpRequest, obj: models.Model | None) -> bool:
+        parent = self._parent_admin()
+        if obj is None:  # the parent's add form
+            return parent.has_add_permission(request)
+        return parent.has_change_permission(request, obj)
+
+    def has_add_permission(self, request: HttpRequest, obj: models.Model | None = None) -> bool:
+        return self._may_edit(request, obj)
+
+    def has_change_permission(self, request: HttpRequest, obj: models.Model | None = None) -> bool:
+        return self._may_edit(request, obj)
+
+    def has_delete_permission(self, request: HttpRequest, obj: models.Model | None = None) -> bool:
+        return self._may_edit(request, obj)
+
+    def _limit(self, request: HttpRequest, queryset: QuerySet[Any]) -> QuerySet[Any]:
+        return self._parent_admin()._limit(request, queryset)
+
+
+class HubScopedTabularInline(HubScopedInline, admin.TabularInline):  # type: ignore[type-arg]
+    pass
+
+
+class HubScopedStackedInline(HubScopedInline, admin.StackedInline):  # type: ignore[type-arg]
+    pass
 
 
 class SuperuserWritableHubAdmin(HubScopedAdmin):
@@ -132,6 +182,9 @@ class SuperuserWritableHubAdmin(HubScopedAdmin):
 __all__ = [
     "Hub",
     "HubScopedAdmin",
+    "HubScopedInline",
+    "HubScopedStackedInline",
+    "HubScopedTabularInline",
     "SuperuserWritableHubAdmin",
     "register_hub_path",
     "scope_to_hubs",

@@ -1,15 +1,18 @@
 from __future__ import annotations
 
+from functools import partialmethod
 from typing import Any
 
 from django.contrib import admin
+from django.db import transaction
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
-from talenthub.accounts.forms import AdminUserChangeForm, AdminUserCreationForm
+from talenthub.accounts.forms import AdminUserChangeForm
 from talenthub.accounts.models import User
 from talenthub.hubs.access import HubScopedAdmin, SuperuserWritableHubAdmin
 from talenthub.hubs.choices import ROLLUP_ROLES, Role
+from talenthub.hubs.forms import PersonCreationForm
 from talenthub.hubs.models import Consortium, Hub, Membership, Site
 from talenthub.hubs.selectors import hub_ids_for_roles, operated_hub_ids, people_in_hubs
 from talenthub.hubs.services import membership_grant
@@ -63,10 +66,12 @@ class MembershipAdmin(HubScopedAdmin):
 
 @admin.register(User)
 class PersonAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
-    """People. An operator sees those with a role in, or an enrolment at, a hub they operate."""
+    """People. An operator sees those with a role in, or an enrolment at, a hub they operate; a
+    person they add gets a role in one of their hubs in the same transaction, or they would lose
+    sight of them at once."""
 
     form = AdminUserChangeForm
-    add_form = AdminUserCreationForm
+    add_form = PersonCreationForm
     ordering = ("name",)
     list_display = ("name", "email", "mobile", "is_active")
     search_fields = ("name", "email", "mobile")
@@ -78,12 +83,20 @@ class PersonAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
         self, request: HttpRequest, obj: Any = None, change: bool = False, **kwargs: Any
     ) -> Any:
         if obj is None:
-            kwargs["form"] = self.add_form
+            hubs = Hub.objects.order_by("name")
+            if not request.user.is_superuser:
+                hubs = hubs.filter(id__in=operated_hub_ids(request.user))
+            # The form's hub choices are the request's: bind them to this request's form class.
+            kwargs["form"] = type(
+                "PersonCreationForm",
+                (self.add_form,),
+                {"__init__": partialmethod(self.add_form.__init__, hubs=hubs)},
+            )
         return super().get_form(request, obj, change=change, **kwargs)
 
     def get_fields(self, request: HttpRequest, obj: Any = None) -> Any:
         if obj is None:
-            return ("email", "name", "mobile")
+            return ("email", "name", "mobile", "hub", "role")
         return (
             "email",
             "name",
@@ -135,3 +148,11 @@ class PersonAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         # People are never hard-deleted from the back office: their records are evidence for KPIs.
         return bool(request.user.is_superuser)
+
+    def save_model(self, request: HttpRequest, obj: User, form: Any, change: bool) -> None:
+        with transaction.atomic():
+            super().save_model(request, obj, form, change)
+            if not change:
+                membership_grant(
+                    user=obj, hub=form.cleaned_data["hub"], role=form.cleaned_data["role"]
+                )

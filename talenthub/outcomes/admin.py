@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.http import HttpRequest
 from simple_history.admin import SimpleHistoryAdmin
 
-from talenthub.hubs.access import HubScopedAdmin, register_hub_path
+from talenthub.hubs.access import HubScopedAdmin, HubScopedTabularInline, register_hub_path
 from talenthub.outcomes.models import FollowUp, Outcome, OutcomeEvidence
 
 register_hub_path(Outcome, "hub")
@@ -12,7 +12,7 @@ register_hub_path(OutcomeEvidence, "outcome__hub")
 register_hub_path(FollowUp, "enrollment__cohort__course__hub")
 
 
-class EvidenceInline(admin.TabularInline):  # type: ignore[type-arg]
+class EvidenceInline(HubScopedTabularInline):
     model = OutcomeEvidence
     extra = 0
     fields = ("kind", "original_name", "content_type", "size", "uploaded_by", "created_at")
@@ -20,6 +20,9 @@ class EvidenceInline(admin.TabularInline):  # type: ignore[type-arg]
 
     def has_add_permission(self, request: HttpRequest, obj: object = None) -> bool:
         return False  # uploads go through the outcome page, which checks the file's content
+
+    def has_delete_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return bool(request.user.is_superuser)  # operators see the evidence, never discard it
 
 
 @admin.register(Outcome)

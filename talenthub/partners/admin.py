@@ -6,7 +6,7 @@ from django.contrib import admin
 from django.http import HttpRequest
 from simple_history.admin import SimpleHistoryAdmin
 
-from talenthub.hubs.access import HubScopedAdmin, register_hub_path
+from talenthub.hubs.access import HubScopedAdmin, HubScopedTabularInline, register_hub_path
 from talenthub.partners.models import (
     Agreement,
     AgreementReminder,
@@ -23,17 +23,17 @@ register_hub_path(Contact, "organisation__hub")
 register_hub_path(OrganisationMember, "organisation__hub")
 
 
-class AgreementInline(admin.TabularInline):  # type: ignore[type-arg]
+class AgreementInline(HubScopedTabularInline):
     model = Agreement
     extra = 0
 
 
-class ContactInline(admin.TabularInline):  # type: ignore[type-arg]
+class ContactInline(HubScopedTabularInline):
     model = Contact
     extra = 0
 
 
-class MemberInline(admin.TabularInline):  # type: ignore[type-arg]
+class MemberInline(HubScopedTabularInline):
     model = OrganisationMember
     extra = 0
     raw_id_fields = ("user",)

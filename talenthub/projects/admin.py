@@ -1,10 +1,12 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import admin
 from django.http import HttpRequest
 from simple_history.admin import SimpleHistoryAdmin
 
-from talenthub.hubs.access import HubScopedAdmin, register_hub_path
+from talenthub.hubs.access import HubScopedAdmin, HubScopedTabularInline, register_hub_path
 from talenthub.projects.models import (
     JobApplication,
     JobPosting,
@@ -28,12 +30,12 @@ register_hub_path(JobApplication, "posting__organisation__hub")
 register_hub_path(ThirdPartyConsent, "organisation__hub")
 
 
-class MilestoneInline(admin.TabularInline):  # type: ignore[type-arg]
+class MilestoneInline(HubScopedTabularInline):
     model = Milestone
     extra = 0
 
 
-class MeetingInline(admin.TabularInline):  # type: ignore[type-arg]
+class MeetingInline(HubScopedTabularInline):
     model = MentorMeeting
     extra = 0
     raw_id_fields = ("recorded_by",)
@@ -114,3 +116,11 @@ class ThirdPartyConsentAdmin(HubScopedAdmin, SimpleHistoryAdmin):  # type: ignor
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        # Read-only for everyone: the page saves nothing and history cannot be reverted.
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        # Operators never discard consents; a superuser deleting a person takes theirs along.
+        return bool(request.user.is_superuser)

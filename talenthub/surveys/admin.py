@@ -10,7 +10,7 @@ from django.contrib import admin
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
-from talenthub.hubs.access import HubScopedAdmin, register_hub_path
+from talenthub.hubs.access import HubScopedAdmin, HubScopedTabularInline, register_hub_path
 from talenthub.surveys.models import Answer, Response, Survey, SurveyTemplate, TemplateVersion
 
 register_hub_path(Survey, "cohort__course__hub", "event__hub")
@@ -72,7 +72,7 @@ class SurveyAdmin(HubScopedAdmin):
         return (*self.readonly_fields, *fixed)
 
 
-class AnswerInline(admin.TabularInline):  # type: ignore[type-arg]
+class AnswerInline(HubScopedTabularInline):
     model = Answer
     extra = 0
     fields = ("question", "value", "selected", "text", "polarity")
