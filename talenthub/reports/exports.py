@@ -25,7 +25,7 @@ from talenthub.reports.documents.annual import annual_report, bucket_names
 from talenthub.reports.documents.pdf import render_pdf
 from talenthub.reports.documents.press import press_release as press_context
 from talenthub.reports.documents.xlsx import workbook
-from talenthub.reports.kpis import REGISTRY
+from talenthub.reports.kpis import REGISTRY, Figure
 from talenthub.reports.kpis.dimensions import DIMENSIONS
 from talenthub.reports.selectors.rollups import Figures, Value, default_year
 from talenthub.reports.services import period_of
@@ -86,7 +86,7 @@ def national_xlsx(request: HttpRequest, year: int) -> HttpResponse:
 # --- The KPI table of a dashboard ---------------------------------------------------------------
 
 
-def figure_value(name: str, value: Value | None) -> int | Decimal | None:
+def figure_value(name: str, value: Value | Figure | None) -> int | Decimal | None:
     """A figure as the dashboard shows it (presentation.display), as a number a spreadsheet can
     add up: counts whole, rates and scores to one decimal place; None where it shows a dash."""
     if value is None or value.value is None:

@@ -126,7 +126,8 @@ def poisoned(world, factories, settings, tmp_path):
 
 def _poison_the_rest(world, factories, trainee, enrolment) -> None:
     """The records of the later lists: mails, completion and certificates, agreements and
-    contacts, job postings and applications, imports and the export log."""
+    contacts, events and registrations, job postings and applications, imports and the export
+    log."""
     from talenthub.attendance.models import Certificate, CompletionDecision
     from talenthub.enrollments.models import Notification
     from talenthub.exchange import services as exchange
@@ -184,6 +185,22 @@ def _poison_the_rest(world, factories, trainee, enrolment) -> None:
         posted_by=world["company"],
     )
     JobApplication.objects.create(posting=posting, user=trainee, cover_letter=PAYLOADS[2])
+    from talenthub.events.models import Registration
+    from talenthub.events.services import event_create
+
+    event = event_create(
+        hub=world.hub,
+        kind="workshop",
+        title=PAYLOADS[1],
+        starts_at=datetime.datetime(2025, 5, 10, 1, tzinfo=datetime.UTC),
+        ends_at=datetime.datetime(2025, 5, 10, 4, tzinfo=datetime.UTC),
+        place=PAYLOADS[2],
+        site=world.cohort.site,
+    )
+    at = datetime.datetime(2025, 5, 1, tzinfo=datetime.UTC)
+    Registration.objects.create(
+        event=event, user=trainee, status="registered", queued_at=at, status_changed_at=at
+    )
     operator = world["operator"]
     operator.name = PAYLOADS[3]
     operator.save()
@@ -407,6 +424,12 @@ def test_an_exported_attendance_sheet_imports_again_unchanged(world, run_import,
 # carry a poisoned value in the `poisoned` world, so that a new free-text column is tested too.
 NOT_FREE_TEXT = {
     # numbers and dates
+    "starts_at",
+    "ends_at",
+    "registered",
+    "waitlisted",
+    "registered_at",
+    "target_group",  # a fixed vocabulary
     "birth_date",
     "birth_year",
     "cohort",

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 from decimal import Decimal
+from typing import Any
 
 import pytest
 from django.urls import reverse
@@ -28,7 +29,7 @@ def figures(dataset):
     return dataset
 
 
-def _rows(response, fmt: str) -> list[list[object]]:
+def _rows(response, fmt: str) -> list[list[Any]]:
     assert response.status_code == 200, response.status_code
     assert response["Content-Disposition"].startswith("attachment;")
     if fmt == "csv":
