@@ -3,8 +3,8 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 
 from talenthub.partners.models import Organisation
 from talenthub.projects.choices import EmploymentType, JobStage
@@ -67,10 +67,40 @@ class SelectForm(forms.Form):
 
 
 class EvaluationForm(forms.Form):
+    """The company's evaluation of one team member. The project page holds one per member, each
+    with ids of its own (`for_member`); a score error names its criterion."""
+
+    SCORES = ("skill", "collaboration", "problem_solving")
+
     skill = forms.IntegerField(label=_("technical skill"), min_value=1, max_value=5)
     collaboration = forms.IntegerField(label=_("collaboration"), min_value=1, max_value=5)
     problem_solving = forms.IntegerField(label=_("problem solving"), min_value=1, max_value=5)
     comment = forms.CharField(label=_("comment"), required=False, max_length=1000)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for name in self.SCORES:
+            field = self.fields[name]
+            label = {"label": field.label}
+            out_of_range = gettext("The %(label)s score must be a whole number from 1 to 5.")
+            field.error_messages = {
+                **field.error_messages,
+                "required": gettext("Enter the %(label)s score (1 to 5).") % label,
+                "invalid": out_of_range % label,
+                "min_value": out_of_range % label,
+                "max_value": out_of_range % label,
+            }
+
+    @classmethod
+    def for_member(
+        cls, application_id: int, evaluation: Any = None, data: Any = None
+    ) -> EvaluationForm:
+        """One team member's form: bound to `data` when given, else filled in with the member's
+        existing evaluation (if any)."""
+        initial = {}
+        if evaluation is not None:
+            initial = {name: getattr(evaluation, name) for name in (*cls.SCORES, "comment")}
+        return cls(data, initial=initial, auto_id=f"id_member_{application_id}_evaluation_%s")
 
 
 class HireForm(forms.Form):

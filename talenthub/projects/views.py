@@ -22,6 +22,7 @@ from talenthub.partners.access import is_operator_of
 from talenthub.partners.selectors import organisations_by_ids
 from talenthub.projects import access, forms, selectors, services
 from talenthub.projects.choices import ProjectStatus
+from talenthub.projects.models import Project
 
 PAGE_SIZE = 50
 
@@ -77,28 +78,42 @@ def company_project_propose(request: HttpRequest) -> HttpResponse:
 @login_required
 def company_project_detail(request: HttpRequest, project_id: int) -> HttpResponse:
     project = access.project_for_company(request.user, project_id)
+    return _company_project_page(request, project)
+
+
+def _company_project_page(
+    request: HttpRequest, project: Project, refused: forms.EvaluationForm | None = None
+) -> HttpResponse:
+    """The company's project page. Each team member has an evaluation form of their own, filled
+    in with their evaluation; `refused` is the one just submitted with errors, shown in its
+    member's place (its ids say whose it is), else as messages."""
     acting = access.acting_organisation_ids(request.user, project)
     organisations = organisations_by_ids(acting)
     hours = selectors.practicum_hours(project)
     consented = selectors.consented_user_ids(project, acting)
+    team = []
+    for member in selectors.team_of(project):
+        if member.user_id not in consented:
+            continue
+        evaluation_form = forms.EvaluationForm.for_member(
+            member.id, getattr(member, "evaluation", None)
+        )
+        if refused is not None and refused.auto_id == evaluation_form.auto_id:
+            evaluation_form, refused = refused, None
+        hire_form = forms.HireForm(organisations=organisations, auto_id=f"id_member_{member.id}_%s")
+        team.append((member, evaluation_form, hire_form, hours.get(member.user_id, 0)))
+    if refused is not None:  # not a team member the company may see: no form to show it in
+        _form_errors(request, refused)
     context = {
         "project": project,
         "applicants": selectors.visible_project_applicants(project, acting),
-        "team": [
-            (
-                member,
-                forms.HireForm(organisations=organisations, auto_id=f"id_member_{member.id}_%s"),
-                hours.get(member.user_id, 0),
-            )
-            for member in selectors.team_of(project)
-            if member.user_id in consented
-        ],
+        "team": team,
         "milestones": selectors.milestones_of(project),
         "meetings": selectors.meetings_of(project),
-        "evaluation_form": forms.EvaluationForm(),
-        "milestone_form": forms.MilestoneForm(),
-        "meeting_form": forms.MeetingForm(),
-        "demo_day_form": forms.DemoDayForm(),
+        # The meeting and the demo day both have notes: ids of their own.
+        "milestone_form": forms.MilestoneForm(auto_id="id_milestone_%s"),
+        "meeting_form": forms.MeetingForm(auto_id="id_meeting_%s"),
+        "demo_day_form": forms.DemoDayForm(auto_id="id_demo_day_%s"),
     }
     return render(request, "projects/company_project_detail.html", context)
 
@@ -131,17 +146,18 @@ def company_application_evaluate(
 ) -> HttpResponse:
     project = access.project_for_company(request.user, project_id)
     application = access.application_for_company(request.user, project, application_id)
-    form = forms.EvaluationForm(request.POST)
-    if form.is_valid():
-        try:
-            services.evaluation_record(
-                application=application, by=_user(request), **form.cleaned_data
-            )
-            messages.success(request, _("Evaluation saved."))
-        except DomainError as error:
+    form = forms.EvaluationForm.for_member(application.id, data=request.POST)
+    if not form.is_valid():
+        return _company_project_page(request, project, refused=form)
+    try:
+        services.evaluation_record(application=application, by=_user(request), **form.cleaned_data)
+    except DomainError as error:
+        if error.field not in form.fields:
             _fail(request, error)
-    else:
-        _form_errors(request, form)
+            return redirect("projects:company_project_detail", project_id=project.id)
+        form.add_error(error.field, error.message)
+        return _company_project_page(request, project, refused=form)
+    messages.success(request, _("Evaluation saved."))
     return redirect("projects:company_project_detail", project_id=project.id)
 
 

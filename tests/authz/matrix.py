@@ -738,9 +738,8 @@ POST_MATRIX = {
         superuser=back_to("partners:organisation_detail"),
     ),
     "projects:company_application_select": acts(company=back_to("projects:company_project_detail")),
-    "projects:company_application_evaluate": acts(
-        company=back_to("projects:company_project_detail")
-    ),
+    # The empty evaluation is refused on the project page itself, next to the member's form.
+    "projects:company_application_evaluate": acts(company=OK),
     "projects:company_application_hire": acts(company=back_to("projects:company_project_detail")),
     "projects:company_project_log": acts(company=back_to("projects:company_project_detail")),
     "projects:company_job_stage": acts(company=back_to("projects:company_job_detail")),

@@ -31,15 +31,15 @@ def evaluation_record(
 ) -> ProjectEvaluation:
     if application.status != ApplicationStatus.SELECTED:
         raise DomainError(_("Only team members are evaluated."))
-    for score in (skill, collaboration, problem_solving):
+    scores = {"skill": skill, "collaboration": collaboration, "problem_solving": problem_solving}
+    for field, score in scores.items():
         if not 1 <= score <= 5:
-            raise DomainError(_("Scores run from 1 to 5."))
+            raise DomainError(_("Scores run from 1 to 5."), field=field)
+    # One evaluation per team member (the one-to-one key): a second one updates the first.
     evaluation, _created = ProjectEvaluation.objects.update_or_create(
         application=application,
         defaults={
-            "skill": skill,
-            "collaboration": collaboration,
-            "problem_solving": problem_solving,
+            **scores,
             "comment": comment.strip(),
             "evaluated_by": by,
         },
