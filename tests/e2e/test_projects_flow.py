@@ -1,6 +1,7 @@
 """A company project end to end, in the browser: the company proposes it, the hub's operator
-approves it, a trainee applies with third-party consent, the company selects the trainee and later
-records the hire, and the hire appears among the trainee's outcomes (and timeline)."""
+approves it, a trainee applies with third-party consent, the company selects the trainee, evaluates
+them (and finds the evaluation filled in when it comes back) and later records the hire, and the
+hire appears among the trainee's outcomes (and timeline)."""
 
 from __future__ import annotations
 
@@ -81,6 +82,30 @@ def test_company_project_from_proposal_to_hire(
     expect(row).to_be_visible()
     assert_accessible(company)
     row.locator("form").first.locator("button[type=submit]").click()
+
+    # 4b. The company evaluates the new team member, then finds the saved scores filled in.
+    member = company.locator("section.card", has_text=world["trainee"].name)
+    member.locator("summary").click()
+    evaluation = member.locator("form[action$='/evaluate/']")
+    expect(evaluation.get_by_label("기술 역량")).to_be_visible()  # its label names its own field
+    evaluation.get_by_label("기술 역량").fill("4")
+    evaluation.get_by_label("협업").fill("5")
+    evaluation.get_by_label("문제 해결").fill("3")
+    evaluation.locator("input[name=comment]").fill("센서 데이터 정제를 꼼꼼히 했습니다.")
+    evaluation.locator("button[type=submit]").click()
+    expect(company.locator(".messages")).to_be_visible()
+    member = company.locator("section.card", has_text=world["trainee"].name)
+    expect(member.locator("p[data-evaluation]")).to_contain_text("4 / 5 / 3")
+    member.locator("summary").click()
+    evaluation = member.locator("form[action$='/evaluate/']")
+    expect(evaluation.get_by_label("기술 역량")).to_have_value("4")
+    expect(evaluation.get_by_label("협업")).to_have_value("5")
+    expect(evaluation.get_by_label("문제 해결")).to_have_value("3")
+    expect(evaluation.locator("input[name=comment]")).to_have_value(
+        "센서 데이터 정제를 꼼꼼히 했습니다."
+    )
+    assert_accessible(company)
+
     hire_form = company.locator("form[action$='/hire/']")
     expect(hire_form).to_be_visible()
     hire_form.locator("select[name=decision]").select_option("hire")
