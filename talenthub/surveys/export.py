@@ -2,7 +2,9 @@
 
 Text cells that a spreadsheet would read as a formula (starting with = + - @, a tab or a carriage
 return) are prefixed with an apostrophe, as OWASP advises against formula injection; numbers stay
-numbers. Anonymous surveys export no name, no e-mail and only the day of each response."""
+numbers. The workbook names no one, whether the survey was anonymous or not, and gives only the
+day of each response: an identified survey's respondents leave only through the exchange app's
+survey_answers export, which asks for a purpose and logs it."""
 
 from __future__ import annotations
 
@@ -43,19 +45,12 @@ def survey_workbook(
     sheet = workbook.active
     assert sheet is not None  # noqa: S101 - a new workbook has one sheet
     sheet.title = _("Responses")[:31]
-    identified = not survey.is_anonymous
     header: list[Any] = [_("Submitted on")]
-    if identified:
-        header += [_("Name"), _("E-mail")]
     header += [f"{q.position}. {q.text}" for q in questions]
     sheet.append([safe_cell(h) for h in header])
     for response in responses:
         by_question = {a.question_id: a for a in response.answers.all()}
         row: list[Any] = [response.submitted_on]
-        if identified and response.respondent is not None:
-            row += [response.respondent.name, response.respondent.email]
-        elif identified:
-            row += ["", ""]
         row += [_answer_cell(q, by_question.get(q.pk)) for q in questions]
         sheet.append([safe_cell(value) for value in row])
     for cell in sheet[1]:

@@ -28,7 +28,7 @@ class SurveyCreateForm(forms.Form):
         label=_("Days to answer"), min_value=1, max_value=120, initial=30
     )
     send_at_cohort_end = forms.BooleanField(
-        label=_("Send automatically when the cohort ends"), required=False, initial=True
+        label=_("Send automatically when the cohort or event ends"), required=False, initial=True
     )
 
     def __init__(self, *args: Any, versions: QuerySet[TemplateVersion], **kwargs: Any) -> None:

@@ -171,7 +171,7 @@ class Survey(TimeStampedModel):
     is_anonymous = models.BooleanField(_("anonymous"), default=True)
     # For an event survey: sent when the event ends, to the people who attended.
     send_at_cohort_end = models.BooleanField(
-        _("send automatically when the cohort ends"), default=True
+        _("send automatically when the cohort or event ends"), default=True
     )
     status = models.CharField(
         _("status"), max_length=10, choices=SurveyStatus.choices, default=SurveyStatus.DRAFT

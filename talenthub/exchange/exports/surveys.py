@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.utils.translation import gettext_lazy as _
 
 from talenthub.exchange.choices import ExportPurpose as P
@@ -29,13 +29,16 @@ def _answer(answer: Answer) -> object:
 
 
 def _answers(hub: Hub, survey: int | None = None, cohort: int | None = None) -> Iterable[Record]:
-    responses = Response.objects.filter(survey__cohort__course__hub=hub)
+    # A survey reaches its hub through its cohort or its event.
+    responses = Response.objects.filter(
+        Q(survey__cohort__course__hub=hub) | Q(survey__event__hub=hub)
+    )
     if survey is not None:
         responses = responses.filter(survey_id=survey)
     if cohort is not None:
         responses = responses.filter(survey__cohort_id=cohort)
     responses = (
-        responses.select_related("survey__cohort__course", "respondent")
+        responses.select_related("survey__cohort__course", "survey__event", "respondent")
         .prefetch_related(
             Prefetch(
                 "answers",
