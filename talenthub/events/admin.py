@@ -48,3 +48,6 @@ class RegistrationAdmin(HubScopedAdmin, SimpleHistoryAdmin):  # type: ignore[mis
 
     def has_add_permission(self, request):  # type: ignore[no-untyped-def]
         return False  # people register on the event's page (seats, waitlist)
+
+    def has_delete_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
+        return False  # a deleted registration would leave its seat counted in the ledger

@@ -624,7 +624,8 @@ ADMIN_MODELS: dict[str, Pages] = {
     "projects/jobapplication": HUB_SCOPED_WITH_HISTORY,
     "events/event": HUB_SCOPED_WITH_HISTORY,
     # Registrations are made on the event's page (seats, waitlist), never added here.
-    "events/registration": ADDED_BY_SERVICES_WITH_HISTORY,
+    # Cancelled on the event's pages (the seat ledger and the waitlist move with it), never deleted.
+    "events/registration": WRITTEN_BY_SERVICES_WITH_HISTORY,
     "projects/thirdpartyconsent": ADDED_BY_SERVICES_WITH_HISTORY,
     # Records of what happened: read-only; only a superuser deletes one.
     "exchange/importrun": {**WRITTEN_BY_SERVICES, "delete": (FORBIDDEN, FORBIDDEN, OK)},
