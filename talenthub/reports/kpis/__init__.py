@@ -51,12 +51,8 @@ ORDER = (
     "participants",
     "unique_persons",
     "graduates",
-    "jobs_and_startups",
-    "jobs_and_startups_rate",
     "completion_rate",
     "people_trained_by_level",
-    "project_hire_rate",
-    "project_hires",
     "satisfaction",
     "satisfaction_weighted",
     "survey_response_rate",
@@ -70,6 +66,10 @@ ORDER = (
     "event_participants",
     "event_unique_participants",
 )
+if len(ORDER) != len(set(ORDER)):
+    raise ImportError(
+        f"KPI order names a KPI twice: {sorted(n for n in ORDER if ORDER.count(n) > 1)}"
+    )
 if set(ORDER) != set(REGISTRY):
     raise ImportError(f"KPI order and registry differ: {sorted(set(ORDER) ^ set(REGISTRY))}")
 _ordered = {name: REGISTRY[name] for name in ORDER}
