@@ -47,6 +47,16 @@ class OrganisationAdmin(HubScopedAdmin):
     search_fields = ("name",)
     inlines = [AgreementInline, ContactInline, MemberInline]
 
+    def save_formset(self, request: HttpRequest, form: Any, formset: Any, change: bool) -> None:
+        super().save_formset(request, form, formset, change)
+        if formset.model is OrganisationMember:
+            # Like the member's own admin page: an active member needs the company-partner role
+            # in the organisation's hub to sign in as one (same transaction as the save).
+            for member in OrganisationMember.objects.filter(
+                organisation=form.instance, is_active=True
+            ).select_related("organisation", "user"):
+                organisation_member_add(organisation=member.organisation, user=member.user)
+
 
 @admin.register(Agreement)
 class AgreementAdmin(HubScopedAdmin, SimpleHistoryAdmin):  # type: ignore[misc]

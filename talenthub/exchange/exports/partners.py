@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from talenthub.exchange.choices import ExportPurpose as P
 from talenthub.exchange.exports.base import Dataset, ExportColumn, Record
@@ -83,7 +84,7 @@ CONTACTS = Dataset(
     columns=(
         ExportColumn("organisation", _("organisation")),
         ExportColumn("name", _("name"), personal=True),
-        ExportColumn("position", _("position"), personal=True),
+        ExportColumn("position", pgettext_lazy("job title", "position"), personal=True),
         ExportColumn("email", _("e-mail"), personal=True),
         ExportColumn("phone", _("phone"), personal=True),
         ExportColumn("primary", _("primary contact")),

@@ -95,3 +95,37 @@ def test_a_read_only_inline_stays_read_only_for_the_operator(scene, rf):
         assert not inline.has_add_permission(request, None), inline_class
         assert not inline.has_change_permission(request, None), inline_class
         assert not inline.has_delete_permission(request, None), inline_class
+
+
+def test_a_member_added_on_the_organisations_page_gets_the_company_partner_role(
+    scene, operator_client, admin_form, factories
+):
+    from talenthub.hubs.choices import Role
+    from talenthub.hubs.models import Membership
+
+    person = factories.UserFactory()
+    factories.MembershipFactory(user=person, hub=scene.hub, role=Role.TRAINEE)
+    url = admin_url("partners.Organisation", "change", scene.organisation.pk)
+    page = operator_client.get(url)
+    (prefix,) = [
+        inline.formset.prefix
+        for inline in page.context["inline_admin_formsets"]
+        if inline.opts.model._meta.label == "partners.OrganisationMember"
+    ]
+    data = admin_form(page)
+    total = int(data[f"{prefix}-TOTAL_FORMS"])
+    data.update(
+        {
+            f"{prefix}-TOTAL_FORMS": str(total + 1),
+            f"{prefix}-{total}-user": str(person.pk),
+            f"{prefix}-{total}-position": "팀장",
+            f"{prefix}-{total}-is_active": "on",
+        }
+    )
+
+    response = operator_client.post(url, data)
+
+    assert response.status_code == 302, response.context["errors"] if response.context else ""
+    assert Membership.objects.filter(
+        user=person, hub=scene.hub, role=Role.COMPANY_PARTNER, is_active=True
+    ).exists()
