@@ -35,8 +35,6 @@ PAGE_EXPORTS: dict[str, set[str]] = {
     "attendance:overview": {"attendance", "attendance_days", "completion"},
     "attendance:roster": {"attendance_days"},
     "attendance:completion": {"completion"},
-    "events:manage_list": {"events", "event_registrations"},
-    "events:manage_roster": {"event_registrations"},
     "exchange:import_list": {"import_runs"},
     "exchange:export_index": {"export_log"},
     "reports:hub": {"kpis"},
@@ -65,7 +63,6 @@ NO_EXPORT: dict[str, str] = {
     "surveys:my_surveys": "the person's own surveys",
     "events:my_events": "the person's own registrations",
     "events:list": "the public list of events (no personal data; the operators export theirs)",
-    "events:my_events": "the person's own events",
     "projects:manage_project_detail": "one project; the hub's projects export as a list",
     "projects:company_project_list": "a company's own page: trainees' data shared under consent "
     "stays on screen (no spreadsheet copy leaves the consent's control)",
