@@ -89,15 +89,15 @@ def _only_xlsx(name: str, *args: Callable[[Any], Any]) -> Requests:
 
 
 def _hub(world: Any) -> str:
-    return world.hub.code
+    return str(world.hub.code)
 
 
 def _year(world: Any) -> int:
-    return world.cohort.starts_on.year
+    return int(world.cohort.starts_on.year)
 
 
 def _survey(world: Any) -> int:
-    return world.cohort.surveys.get().pk
+    return int(world.cohort.surveys.get().pk)
 
 
 # Every export URL → the requests that cover it.
