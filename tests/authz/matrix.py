@@ -626,7 +626,11 @@ ADMIN_MODELS: dict[str, Pages] = {
     # Registrations are made on the event's page (seats, waitlist), never added here.
     # Cancelled on the event's pages (the seat ledger and the waitlist move with it), never deleted.
     "events/registration": WRITTEN_BY_SERVICES_WITH_HISTORY,
-    "projects/thirdpartyconsent": ADDED_BY_SERVICES_WITH_HISTORY,
+    # A trainee's consent to a company: read-only in the back office; only a superuser deletes one.
+    "projects/thirdpartyconsent": {
+        **ADDED_BY_SERVICES_WITH_HISTORY,
+        "delete": (FORBIDDEN, FORBIDDEN, OK),
+    },
     # Records of what happened: read-only; only a superuser deletes one.
     "exchange/importrun": {**WRITTEN_BY_SERVICES, "delete": (FORBIDDEN, FORBIDDEN, OK)},
     "exchange/exportlog": {**WRITTEN_BY_SERVICES, "delete": (FORBIDDEN, FORBIDDEN, OK)},

@@ -35,7 +35,8 @@ _LINK_HOLDERS = {persona: ["name"] for persona in WITHOUT_PERSONAL_DATA_RIGHTS}
 DISCLOSED: dict[str, dict[str, list[str]]] = {
     # The judge is the reviewer alpha's operator invited to screen the applications.
     "enrollments:cohort_applications": {"judge": ["name"]},
-    "enrollments:application_review": {"judge": ["email", "name"]},
+    # Reviewers see the applicant's name, answers and résumé, not their contact details.
+    "enrollments:application_review": {"judge": ["name"]},
     # The trainee consented to share contact details with the company (third-party provision).
     "projects:company_project_detail": {"company": ["email", "mobile", "name"]},
     "projects:company_job_detail": {"company": ["email", "mobile", "name"]},
