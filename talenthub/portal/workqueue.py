@@ -127,7 +127,7 @@ def operator_tasks(hub_ids: set[int], today: datetime.date) -> list[Task]:
         ),
         Task(
             "completion",
-            str(_("Ended cohorts without a completion decision")),
+            str(_("Trainees of ended cohorts awaiting a completion decision")),
             completion_total,
             reverse("courses:manage_cohort_list"),
             completion,

@@ -161,8 +161,11 @@ def run(options: Options) -> list[Path]:
             shooter.shoot(page, "/", "home")
             shooter.shoot(page, "/courses/", "catalogue")
             shooter.shoot(page, cohort, "cohort-detail")
+            shooter.shoot(page, "/events/", "events")
         with shooter.page(email=options.operator) as page:
             shooter.shoot(page, "/dashboard/", "dashboard-operator")
+            shooter.shoot(page, "/manage/events/", "manage-events")
+            shooter.shoot(page, "/reports/", "kpi-dashboard")
             shooter.shoot(page, "/manage/cohorts/", "manage-cohorts")
             roster = busiest_roster(page, f"{base}/manage/cohorts/")
             shooter.shoot(page, roster, "roster")
@@ -179,6 +182,7 @@ def run(options: Options) -> list[Path]:
             shooter.shoot(page, "/", "phone-home")
             shooter.shoot(page, "/courses/", "phone-catalogue")
             shooter.shoot(page, cohort, "phone-cohort-detail")
+            shooter.shoot(page, "/accounts/login/", "phone-sign-in")
         with shooter.page(phone=True, email=options.trainee) as page:
             shooter.shoot(page, "/dashboard/", "phone-dashboard-trainee")
         browser.close()

@@ -35,9 +35,10 @@ def export_links(context: template.Context, dataset: str, **filters: Any) -> Saf
     if chosen.personal:
         url = reverse("exchange:export_index") + "?" + urlencode({"dataset": dataset, **narrowing})
         return format_html(
-            '<p class="export-links" data-export="{}"><a href="{}">{}</a> '
+            '<p class="export-links" data-export="{}">{}: <a href="{}">{}</a> '
             '<span class="meta">{}</span></p>',
             dataset,
+            chosen.title,
             url,
             _("Export to Excel / CSV"),
             _("(personal data: you state the purpose, and the export is logged)"),
@@ -47,9 +48,10 @@ def export_links(context: template.Context, dataset: str, **filters: Any) -> Saf
         for fmt in ("xlsx", "csv")
     ]
     return format_html(
-        '<p class="export-links" data-export="{}"><a href="{}" download>{}</a> · '
+        '<p class="export-links" data-export="{}">{}: <a href="{}" download>{}</a> · '
         '<a href="{}" download>{}</a></p>',
         dataset,
+        chosen.title,
         urls[0],
         _("Export to Excel"),
         urls[1],
