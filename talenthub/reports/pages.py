@@ -8,7 +8,7 @@ from typing import Any
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from talenthub.hubs.models import Consortium, Hub, Site
 from talenthub.reports import presentation as p
@@ -31,10 +31,10 @@ PUBLIC_HEADLINES = ("courses_run", "participants", "graduates", "satisfaction", 
 
 
 SECTION_TITLES = {
-    "track": _lazy("Participants and graduates by track"),
-    "domain": _lazy("Participants and graduates by industry domain"),
-    "level": _lazy("Participants and graduates by level"),
-    "site": _lazy("Participants and graduates by site"),
+    "track": gettext_lazy("Participants and graduates by track"),
+    "domain": gettext_lazy("Participants and graduates by industry domain"),
+    "level": gettext_lazy("Participants and graduates by level"),
+    "site": gettext_lazy("Participants and graduates by site"),
 }
 SECTION_KPIS = ("participants", "graduates")
 

@@ -165,7 +165,8 @@ def run(options: Options) -> list[Path]:
         with shooter.page(email=options.operator) as page:
             shooter.shoot(page, "/dashboard/", "dashboard-operator")
             shooter.shoot(page, "/manage/events/", "manage-events")
-            shooter.shoot(page, "/reports/", "kpi-dashboard")
+            hub_dashboard = first_href(page, f"{base}/reports/", "main li a")
+            shooter.shoot(page, hub_dashboard, "kpi-dashboard")
             shooter.shoot(page, "/manage/cohorts/", "manage-cohorts")
             roster = busiest_roster(page, f"{base}/manage/cohorts/")
             shooter.shoot(page, roster, "roster")
