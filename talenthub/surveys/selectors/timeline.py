@@ -34,15 +34,18 @@ def timeline_entries(user_id: int) -> list[TimelineEntry]:
         )
     responses = Response.objects.filter(
         respondent_id=user_id, is_anonymous=False, invitation__isnull=False
-    ).select_related("survey", "survey__cohort__course", "survey__event")
+    ).select_related("survey", "survey__cohort__course", "survey__event", "invitation")
     for response in responses:
         survey = response.survey
+        # Only the day is stored; noon local time places it on that day in any listing, but never
+        # before its invitation (a survey sent in the afternoon and answered the same day).
+        noon = datetime.datetime.combine(
+            response.submitted_on, datetime.time(12), tzinfo=timezone.get_current_timezone()
+        )
+        sent_at = response.invitation.sent_at if response.invitation else None
         entries.append(
             TimelineEntry(
-                # Only the day is stored; noon local time places it on that day in any listing.
-                at=datetime.datetime.combine(
-                    response.submitted_on, datetime.time(12), tzinfo=timezone.get_current_timezone()
-                ),
+                at=max(noon, sent_at) if sent_at else noon,
                 kind="survey_answered",
                 title=_("Answered the survey “%(title)s”") % {"title": survey.title},
                 hub_id=survey.hub_id,

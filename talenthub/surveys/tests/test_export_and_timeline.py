@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime
 import io
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.urls import reverse
@@ -79,3 +81,19 @@ def test_timeline_has_identified_survey_events_and_nothing_of_anonymous_ones(wor
     assert all(entry.hub_id == world.hub.pk for entry in entries)
     assert all(anonymous.title not in entry.title for entry in entries)
     assert entries[0].staff_url == reverse("surveys:results", args=[identified.pk])
+
+
+def test_an_answer_given_the_afternoon_the_survey_was_sent_comes_after_its_invitation(world):
+    services.standard_templates_install()
+    version = services.latest_version("satisfaction-standard")
+    survey = services.survey_create(cohort=world.cohort, version=version, is_anonymous=False)
+    afternoon = datetime.datetime(2025, 6, 2, 15, 30, tzinfo=ZoneInfo("Asia/Seoul"))
+    services.survey_send(survey=survey, now=afternoon)
+    services.response_submit(
+        invitation=invitation_of(survey, world["trainee"]),
+        answers=answers_for(survey),
+        now=afternoon + datetime.timedelta(minutes=5),
+    )
+    entries = timeline_entries(world["trainee"].pk)
+    assert [entry.kind for entry in entries] == ["survey_invited", "survey_answered"]
+    assert entries[1].at.date() == afternoon.date()
